@@ -1,0 +1,72 @@
+/**
+ * Starts the local CloudBase emulator.
+ *
+ *   node --import tsx emulator/cli.ts [--seed demo|none] [--h5 <dir>] [--port <n>] [--data <dir>]
+ *                                     [--functions <dir>] [--collections <file>]
+ *
+ * Environment (flags win): PORT (default 8080; 0 picks a free port), DATA_DIR (default .data),
+ * ADMIN_OPENIDS (comma-separated openids that always hold the worker role), SEED (demo or none,
+ * default none), H5_DIR (the H5 build to serve at /). Prints a line with `ready` and the URL.
+ */
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { isSeedName } from './seeds'
+import { Emulator } from './server'
+
+const root = path.resolve(__dirname, '..')
+
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string' },
+    h5: { type: 'string' },
+    port: { type: 'string' },
+    data: { type: 'string' },
+    host: { type: 'string' },
+    functions: { type: 'string' },
+    collections: { type: 'string' },
+  },
+})
+
+const seed = values.seed ?? process.env.SEED ?? 'none'
+if (!isSeedName(seed)) {
+  console.error(`SEED must be demo or none, not "${seed}"`)
+  process.exit(2)
+}
+const port = Number(values.port ?? process.env.PORT ?? 8080)
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, not "${values.port ?? process.env.PORT}"`)
+  process.exit(2)
+}
+const h5 = values.h5 ?? process.env.H5_DIR ?? null
+
+const emulator = new Emulator({
+  port,
+  host: values.host ?? process.env.HOST ?? '127.0.0.1',
+  dataDir: path.resolve(values.data ?? process.env.DATA_DIR ?? '.data'),
+  adminOpenids: (process.env.ADMIN_OPENIDS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+  seed,
+  h5Dir: h5 ? path.resolve(h5) : null,
+  functionsDir: path.resolve(values.functions ?? path.join(root, 'cloudfunctions')),
+  collectionsFile: path.resolve(values.collections ?? path.join(root, 'database', 'collections.json')),
+})
+
+emulator
+  .start()
+  .then((url) => {
+    const fns = emulator.functions.list()
+    console.log(`小社 emulator ready at ${url} (seed: ${seed}, functions: ${fns.join(', ') || 'none built'})`)
+    if (h5) console.log(`打开 ${url}/ 即可体验小社 · 邻里公益`)
+  })
+  .catch((err: unknown) => {
+    console.error('emulator failed to start:', err)
+    process.exit(1)
+  })
+
+const shutdown = () => {
+  emulator.stop().finally(() => process.exit(0))
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)

@@ -1,0 +1,145 @@
+/**
+ * `cloud.openapi.*` as the emulator answers it. wx-server-sdk sends a multipart POST (action `wx.openApi`,
+ * `apiName`, and `requestData`: a protobuf CommApiData whose pairs hold the arguments as JSON) and expects
+ * a protobuf CommOpenApiResp whose respData is WeChat's JSON answer.
+ *
+ * - `security.msgSecCheck` (v1 and v2) refuses text that contains a word of RISKY_WORDS;
+ * - `subscribeMessage.send` records the message in the outbox (GET /__emulator/outbox) and succeeds;
+ * - any other API answers an error that says the emulator does not provide it.
+ */
+import { createRequire } from 'node:module'
+import type { Store } from './store'
+
+const requireFromHere = createRequire(__filename)
+
+/** Words the content check treats as risky (gambling, drugs, weapons, fraud, fake documents). */
+export const RISKY_WORDS = [
+  '赌博',
+  '博彩',
+  '毒品',
+  '冰毒',
+  '枪支',
+  '代开发票',
+  '办假证',
+  '诈骗',
+  '传销',
+  '色情',
+  '裸聊',
+]
+
+interface ProtoType {
+  decode(buf: Uint8Array): Record<string, unknown>
+  encode(obj: Record<string, unknown>): { finish(): Uint8Array }
+}
+
+function protoRoot(): Record<string, ProtoType> {
+  // wx-server-sdk registers its message types on protobufjs's default root when it loads.
+  requireFromHere('wx-server-sdk')
+  const protobuf = requireFromHere('protobufjs/minimal') as {
+    roots: Record<string, Record<string, ProtoType>>
+  }
+  return protobuf.roots.default
+}
+
+/** Splits a multipart/form-data body into its named parts. */
+export function parseMultipart(body: Buffer, contentType: string): Map<string, Buffer> {
+  const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType)
+  const parts = new Map<string, Buffer>()
+  if (!match) return parts
+  const boundary = Buffer.from(`--${match[1] ?? match[2]}`)
+  let start = body.indexOf(boundary)
+  while (start !== -1) {
+    const headerStart = start + boundary.length + 2
+    const next = body.indexOf(boundary, headerStart)
+    if (next === -1) break
+    const headerEnd = body.indexOf('\r\n\r\n', headerStart)
+    if (headerEnd !== -1 && headerEnd < next) {
+      const headers = body.subarray(headerStart, headerEnd).toString('utf8')
+      const name = /name="([^"]+)"/i.exec(headers)?.[1]
+      if (name) parts.set(name, body.subarray(headerEnd + 4, next - 2))
+    }
+    start = next
+  }
+  return parts
+}
+
+function decodeArguments(requestData: Buffer): Record<string, unknown> {
+  const root = protoRoot()
+  const message = root.CommApiData.decode(requestData) as {
+    openapiData?: { pairs?: Array<{ key: string; value: Uint8Array }> }
+  }
+  const args: Record<string, unknown> = {}
+  for (const pair of message.openapiData?.pairs ?? []) {
+    const text = Buffer.from(pair.value).toString('utf8')
+    try {
+      args[pair.key] = JSON.parse(text)
+    } catch {
+      args[pair.key] = text
+    }
+  }
+  return args
+}
+
+function encodeAnswer(json: unknown): Buffer {
+  const root = protoRoot()
+  const bytes = root.CommOpenApiResp.encode({
+    respData: Buffer.from(JSON.stringify(json)),
+    contentType: 'application/json',
+    errorCode: 0,
+    httpCode: 200,
+  }).finish()
+  return Buffer.from(bytes)
+}
+
+export function riskyWordIn(text: string): string | null {
+  return RISKY_WORDS.find((w) => text.includes(w)) ?? null
+}
+
+function msgSecCheck(args: Record<string, unknown>): Record<string, unknown> {
+  const content = typeof args.content === 'string' ? args.content : ''
+  const word = riskyWordIn(content)
+  const version = Number(args.version ?? 1)
+  if (version === 2) {
+    const suggest = word ? 'risky' : 'pass'
+    const label = word ? 20001 : 100
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest, label },
+      detail: [{ strategy: 'keyword', errcode: 0, suggest, label, ...(word ? { keyword: word } : {}) }],
+      trace_id: `local-${Date.now()}`,
+    }
+  }
+  return word ? { errcode: 87014, errmsg: 'risky content' } : { errcode: 0, errmsg: 'ok' }
+}
+
+function subscribeMessageSend(store: Store, args: Record<string, unknown>): Record<string, unknown> {
+  const templateId = args.template_id ?? args.templateId
+  if (typeof args.touser !== 'string' || !args.touser || typeof templateId !== 'string' || !templateId) {
+    return { errcode: 47003, errmsg: 'argument invalid! touser and template_id are required' }
+  }
+  store.appendOutbox(Date.now(), 'subscribeMessage.send', {
+    touser: args.touser,
+    templateId,
+    page: args.page ?? null,
+    data: args.data ?? {},
+    miniprogramState: args.miniprogram_state ?? args.miniprogramState ?? null,
+  })
+  return { errcode: 0, errmsg: 'ok' }
+}
+
+/** Answers one `wx.openApi` multipart request with the protobuf body wx-server-sdk decodes. */
+export function handleOpenApi(store: Store, body: Buffer, contentType: string): Buffer {
+  const parts = parseMultipart(body, contentType)
+  const apiName = parts.get('apiName')?.toString('utf8') ?? ''
+  const requestData = parts.get('requestData')
+  const args = requestData ? decodeArguments(requestData) : {}
+  switch (apiName) {
+    case 'security.msgSecCheck':
+      return encodeAnswer(msgSecCheck(args))
+    case 'subscribeMessage.send':
+      return encodeAnswer(subscribeMessageSend(store, args))
+    default:
+      return encodeAnswer({ errcode: 40066, errmsg: `${apiName} is not provided by the local emulator` })
+  }
+}

@@ -1,0 +1,15 @@
+/** The `demo` seed: a living 裕华区 for a newcomer to walk through. */
+import type { Doc } from '../../store'
+import type { SeedData } from '../types'
+import { demoIdentities, demoUsers } from './people'
+import { demoShops } from './shops'
+
+export function demoSeed(now: number): SeedData {
+  return {
+    docs: {
+      users: demoUsers(now) as unknown as Doc[],
+      merchants: demoShops(now) as unknown as Doc[],
+    },
+    identities: demoIdentities(),
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The people of the demo district (裕华区): fictional residents, volunteers of the 爱心敲门 team, social
+ * workers of the 社工站 and shopkeepers of the partner shops.
+ */
+import { emptyPoints, type UserRecord, type VolunteerRecord } from '../../../types/records'
+import type { Role } from '../../../types/user'
+import type { DemoIdentity } from '../types'
+
+const DAY = 86_400_000
+
+interface Person {
+  openid: string
+  nickname: string
+  roles: Role[]
+  community: string
+  phone: string | null
+  address: string | null
+  volunteer?: Omit<VolunteerRecord, 'appliedAt' | 'reviewedAt'> & {
+    appliedDaysAgo: number
+    reviewedDaysAgo: number | null
+  }
+  merchantId?: string
+  elderMode?: boolean
+  identity?: Omit<DemoIdentity, 'openid' | 'name'>
+}
+
+const PEOPLE: Person[] = [
+  {
+    openid: 'demo-worker-liu',
+    nickname: '刘敏',
+    roles: ['resident', 'worker'],
+    community: '裕华区社会工作服务站',
+    phone: '13831100001',
+    address: null,
+    identity: { role: 'worker', note: '社工站社工：审核需求、派单、审核志愿者' },
+  },
+  {
+    openid: 'demo-worker-sun',
+    nickname: '孙立伟',
+    roles: ['resident', 'worker'],
+    community: '裕华区社会工作服务站',
+    phone: '13831100002',
+    address: null,
+  },
+  {
+    openid: 'demo-volunteer-zhang',
+    nickname: '张桂芹',
+    roles: ['resident', 'volunteer'],
+    community: '道义街3502社区',
+    phone: '13931200003',
+    address: '道义街3502社区12栋2单元301',
+    volunteer: {
+      status: 'approved',
+      realName: '张桂芹',
+      phone: '13931200003',
+      skills: ['陪伴聊天', '代买代办', '助医陪诊'],
+      appliedDaysAgo: 400,
+      reviewedDaysAgo: 398,
+      reviewedBy: 'demo-worker-liu',
+      reason: null,
+    },
+    identity: { role: 'volunteer', note: '“爱心敲门”志愿服务队队长' },
+  },
+  {
+    openid: 'demo-volunteer-chen',
+    nickname: '陈志强',
+    roles: ['resident', 'volunteer'],
+    community: '槐中路社区',
+    phone: '13731200004',
+    address: '槐中路社区5栋1单元502',
+    volunteer: {
+      status: 'approved',
+      realName: '陈志强',
+      phone: '13731200004',
+      skills: ['家电维修', '驾驶'],
+      appliedDaysAgo: 200,
+      reviewedDaysAgo: 199,
+      reviewedBy: 'demo-worker-sun',
+      reason: null,
+    },
+    identity: { role: 'volunteer', note: '退休电工，会修家电' },
+  },
+  {
+    openid: 'demo-resident-wang',
+    nickname: '王秀英',
+    roles: ['resident'],
+    community: '道义街3502社区',
+    phone: '13603110005',
+    address: '道义街3502社区3栋1单元101',
+    elderMode: true,
+    identity: { role: 'resident', note: '82岁，独居老人' },
+  },
+  {
+    openid: 'demo-resident-zhao',
+    nickname: '赵丽',
+    roles: ['resident'],
+    community: '建华南社区',
+    phone: '15803110006',
+    address: '建华南社区8栋3单元602',
+    volunteer: {
+      status: 'pending',
+      realName: '赵丽',
+      phone: '15803110006',
+      skills: ['心理疏导', '陪伴聊天'],
+      appliedDaysAgo: 1,
+      reviewedDaysAgo: null,
+      reviewedBy: null,
+      reason: null,
+    },
+    identity: { role: 'resident', note: '已申请成为志愿者，等待审核' },
+  },
+  {
+    openid: 'demo-resident-li',
+    nickname: '李建国',
+    roles: ['resident'],
+    community: '槐中路社区',
+    phone: '13503110007',
+    address: '槐中路社区2栋2单元201',
+    identity: { role: 'resident', note: '想参加公益活动的居民' },
+  },
+  {
+    openid: 'demo-merchant-zhou',
+    nickname: '周海燕',
+    roles: ['resident', 'merchant'],
+    community: '体育南大街社区',
+    phone: '13303110008',
+    address: null,
+    merchantId: 'shop-huimin',
+    identity: { role: 'merchant', note: '惠民便民超市店长，扫码核销' },
+  },
+]
+
+export function demoUsers(now: number): UserRecord[] {
+  return PEOPLE.map((p, i) => ({
+    _id: p.openid,
+    openid: p.openid,
+    roles: p.roles,
+    nickname: p.nickname,
+    phone: p.phone,
+    community: p.community,
+    address: p.address,
+    elderMode: p.elderMode ?? false,
+    volunteer: p.volunteer
+      ? {
+          status: p.volunteer.status,
+          realName: p.volunteer.realName,
+          phone: p.volunteer.phone,
+          skills: p.volunteer.skills,
+          appliedAt: now - p.volunteer.appliedDaysAgo * DAY,
+          reviewedAt: p.volunteer.reviewedDaysAgo === null ? null : now - p.volunteer.reviewedDaysAgo * DAY,
+          reviewedBy: p.volunteer.reviewedBy,
+          reason: p.volunteer.reason,
+        }
+      : null,
+    merchantId: p.merchantId ?? null,
+    points: emptyPoints(),
+    createdAt: now - (500 - i) * DAY,
+    updatedAt: now - DAY,
+  }))
+}
+
+export function demoIdentities(): DemoIdentity[] {
+  return PEOPLE.filter((p) => p.identity).map((p) => ({
+    openid: p.openid,
+    name: p.nickname,
+    role: p.identity!.role,
+    note: p.identity!.note,
+  }))
+}

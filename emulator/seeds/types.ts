@@ -1,0 +1,15 @@
+import type { Doc } from '../store'
+
+/** A person a newcomer can act as in the H5 build's 体验身份 picker. */
+export interface DemoIdentity {
+  openid: string
+  name: string
+  role: 'resident' | 'volunteer' | 'worker' | 'merchant'
+  note: string
+}
+
+/** What a seed puts into the database: documents by collection, and the identities to offer. */
+export interface SeedData {
+  docs: Record<string, Doc[]>
+  identities: DemoIdentity[]
+}

@@ -1,0 +1,331 @@
+/**
+ * The local CloudBase emulator: one HTTP server that
+ *   - answers wx-server-sdk's database and openapi requests at /admin (db-api.ts, openapi.ts),
+ *   - runs the cloud functions at POST /fn/<name> with the caller from the `x-wx-openid` header,
+ *   - runs timer triggers on the emulated clock,
+ *   - serves the H5 build of the app at /,
+ *   - and offers test hooks under /__emulator/ (identities, outbox, clock, reset).
+ */
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import * as clock from './clock'
+import { DbApi, opKind } from './db-api'
+import { Engine } from './engine'
+import { countOp, FunctionRunner, type CallResult } from './functions'
+import { handleOpenApi } from './openapi'
+import { applySeed, identities, isSeedName, type SeedName } from './seeds'
+import { Store, type CollectionSpec } from './store'
+import { firstFiring, parseCron } from './timers'
+
+export interface EmulatorOptions {
+  port: number
+  host: string
+  dataDir: string
+  adminOpenids: string[]
+  seed: SeedName
+  /** The H5 build to serve at /, or null. */
+  h5Dir: string | null
+  functionsDir: string
+  collectionsFile: string
+}
+
+const MAX_FN_BODY = 1024 * 1024
+const MAX_ADMIN_BODY = 16 * 1024 * 1024
+
+const envelope = (code: string, message: string) => ({ ok: false, code, message })
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+}
+
+class TooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        reject(new TooLarge())
+        req.resume()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+  res.end(text)
+}
+
+export function loadCollections(file: string): Record<string, CollectionSpec> {
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    collections: Record<string, Partial<CollectionSpec>>
+  }
+  return Object.fromEntries(
+    Object.entries(raw.collections).map(([name, spec]) => [name, { indexes: spec.indexes ?? [] }]),
+  )
+}
+
+export class Emulator {
+  readonly store: Store
+  readonly engine: Engine
+  readonly api: DbApi
+  readonly functions: FunctionRunner
+  private server: http.Server
+  private timerHandle: NodeJS.Timeout | null = null
+  private lastTimerCheck = 0
+  private timerRuns: Promise<unknown> = Promise.resolve()
+  url = ''
+
+  constructor(private readonly opts: EmulatorOptions) {
+    this.store = new Store(opts.dataDir)
+    clock.installClock()
+    clock.setOffset(Number(this.store.getMeta('clockOffsetMs') ?? 0))
+    this.engine = new Engine(this.store, clock.now)
+    this.api = new DbApi(this.engine)
+    this.functions = new FunctionRunner(opts.functionsDir, () => this.functionEnv())
+    this.declareCollections()
+    applySeed(this.store, opts.seed, clock.now())
+    this.server = http.createServer((req, res) => {
+      this.route(req, res).catch((err: unknown) => {
+        console.error('[emulator] request failed:', err)
+        if (!res.headersSent) sendJson(res, 500, envelope('internal', '系统出了点问题，请稍后再试'))
+        else res.end()
+      })
+    })
+    this.server.keepAliveTimeout = 65_000
+  }
+
+  private declareCollections(): void {
+    for (const [name, spec] of Object.entries(loadCollections(this.opts.collectionsFile))) {
+      this.store.createCollection(name, spec)
+    }
+  }
+
+  private functionEnv(): Record<string, string> {
+    return {
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.url}/admin` }),
+      TENCENTCLOUD_SECRETID: 'local-emulator',
+      TENCENTCLOUD_SECRETKEY: 'local-emulator',
+      TENCENTCLOUD_SESSIONTOKEN: '',
+      TENCENTCLOUD: 'true',
+      TENCENTCLOUD_RUNENV: 'SCF',
+      TENCENTCLOUD_REGION: 'ap-shanghai',
+      TCB_ENV: 'local',
+      SCF_NAMESPACE: 'local',
+      ADMIN_OPENIDS: this.opts.adminOpenids.join(','),
+    }
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject)
+      this.server.listen(this.opts.port, this.opts.host, () => resolve())
+    })
+    const address = this.server.address() as { port: number }
+    this.url = `http://${this.opts.host}:${address.port}`
+    // wx-server-sdk reads these when a function loads; they are the same for every call.
+    Object.assign(process.env, this.functionEnv())
+    this.lastTimerCheck = clock.now()
+    this.timerHandle = setInterval(() => void this.runDueTimers(clock.now()), 1000)
+    this.timerHandle.unref()
+    return this.url
+  }
+
+  async stop(): Promise<void> {
+    if (this.timerHandle) clearInterval(this.timerHandle)
+    await this.timerRuns
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve())
+      this.server.closeAllConnections()
+    })
+    this.engine.close()
+    this.store.close()
+  }
+
+  /** Calls a function in-process, as POST /fn/<name> does (used by the bench and the timers). */
+  call(name: string, data: Record<string, unknown>, openid: string | null): Promise<CallResult> {
+    return this.functions.invoke(name, data, openid)
+  }
+
+  /** Runs every timer trigger that fell due between the last check and `until`. */
+  private runDueTimers(until: number): Promise<unknown> {
+    const from = this.lastTimerCheck
+    this.lastTimerCheck = until
+    const runs: Array<Promise<unknown>> = []
+    for (const name of this.functions.list()) {
+      for (const trigger of this.functions.config(name).triggers) {
+        if (trigger.type !== 'timer') continue
+        const at = firstFiring(parseCron(trigger.config), from, until)
+        if (at === null) continue
+        const event = { Type: 'Timer', TriggerName: trigger.name, Time: new Date(at).toISOString() }
+        runs.push(
+          this.functions.invoke(name, event, null).then((r) => {
+            if (r.status !== 200)
+              console.error(`[emulator] timer ${name}/${trigger.name} answered ${r.status}`)
+          }),
+        )
+      }
+    }
+    const all = Promise.all(runs)
+    this.timerRuns = this.timerRuns.then(() => all)
+    return all
+  }
+
+  private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const p = url.pathname
+    if (p === '/admin' && req.method === 'POST') return this.handleAdmin(req, res, url)
+    if (p.startsWith('/fn/')) return this.handleFunction(req, res, decodeURIComponent(p.slice(4)))
+    if (p === '/healthz') {
+      return sendJson(res, 200, {
+        ok: true,
+        functions: this.functions.list(),
+        collections: this.store.listCollections(),
+      })
+    }
+    if (p.startsWith('/__emulator/')) return this.handleHooks(req, res, p.slice('/__emulator/'.length), url)
+    if (req.method === 'GET' || req.method === 'HEAD') return this.serveStatic(res, p)
+    sendJson(res, 404, envelope('not-found', '没有这个地址'))
+  }
+
+  private async handleAdmin(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const body = await readBody(req, MAX_ADMIN_BODY)
+    const contentType = String(req.headers['content-type'] ?? '')
+    if (contentType.startsWith('multipart/form-data')) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
+      res.end(handleOpenApi(this.store, body, contentType))
+      return
+    }
+    let parsed: Record<string, unknown>
+    try {
+      parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>
+    } catch {
+      return sendJson(res, 200, { code: 'INVALID_PARAM', message: 'request body is not JSON' })
+    }
+    const action = String(parsed.action ?? '')
+    const seqId = url.searchParams.get('seqId')
+    countOp(seqId, opKind(action))
+    sendJson(res, 200, await this.api.handle(parsed, seqId))
+  }
+
+  private async handleFunction(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    name: string,
+  ): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, envelope('invalid-argument', '请用 POST 调用云函数'))
+    let raw: Buffer
+    try {
+      raw = await readBody(req, MAX_FN_BODY)
+    } catch (err) {
+      if (err instanceof TooLarge) return sendJson(res, 413, envelope('invalid-argument', '提交的内容太大了'))
+      throw err
+    }
+    if (!this.functions.has(name)) return sendJson(res, 404, envelope('not-found', '没有这个云函数'))
+    let data: unknown
+    try {
+      data = JSON.parse(raw.toString('utf8'))
+    } catch {
+      data = undefined
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) {
+      return sendJson(res, 400, envelope('invalid-argument', '提交的内容格式不对'))
+    }
+    const header = req.headers['x-wx-openid']
+    const openid = typeof header === 'string' && header.trim() ? header.trim() : null
+    if (openid && (openid.length > 128 || !/^[\w-]+$/.test(openid))) {
+      return sendJson(res, 400, envelope('invalid-argument', '身份标识格式不对'))
+    }
+    const result = await this.functions.invoke(name, data as Record<string, unknown>, openid)
+    sendJson(res, result.status, result.body, {
+      'x-emulator-reads': String(result.ops.reads),
+      'x-emulator-writes': String(result.ops.writes),
+      'x-emulator-ms': result.ms.toFixed(2),
+    })
+  }
+
+  private async handleHooks(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    hook: string,
+    url: URL,
+  ): Promise<void> {
+    if (hook === 'identities' && req.method === 'GET')
+      return sendJson(res, 200, { items: identities(this.store) })
+    if (hook === 'outbox' && req.method === 'GET') {
+      return sendJson(res, 200, {
+        items: this.store.readOutbox(Number(url.searchParams.get('since') ?? 0) || 0),
+      })
+    }
+    if (hook === 'clock' && req.method === 'POST') {
+      const body = JSON.parse((await readBody(req, 4096)).toString('utf8') || '{}') as { advanceMs?: unknown }
+      const advance = Number(body.advanceMs ?? 0)
+      if (!Number.isFinite(advance) || advance < 0) {
+        return sendJson(res, 400, envelope('invalid-argument', 'advanceMs 应为不小于 0 的毫秒数'))
+      }
+      if (advance > 0) {
+        clock.setOffset(clock.getOffset() + advance)
+        this.store.setMeta('clockOffsetMs', String(clock.getOffset()))
+        await this.runDueTimers(clock.now())
+      }
+      return sendJson(res, 200, { now: clock.now() })
+    }
+    if (hook === 'reset' && req.method === 'POST') {
+      const body = JSON.parse((await readBody(req, 4096)).toString('utf8') || '{}') as { seed?: unknown }
+      const seed = body.seed === undefined ? 'none' : body.seed
+      if (!isSeedName(seed)) return sendJson(res, 400, envelope('invalid-argument', '没有这个种子数据'))
+      this.store.dropEverything()
+      this.declareCollections()
+      clock.setOffset(0)
+      applySeed(this.store, seed, clock.now())
+      return sendJson(res, 200, { ok: true, seed })
+    }
+    sendJson(res, 404, envelope('not-found', '没有这个地址'))
+  }
+
+  private serveStatic(res: http.ServerResponse, pathname: string): void {
+    const root = this.opts.h5Dir
+    if (!root || !fs.existsSync(root)) {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('小社 · 邻里公益 本地云开发模拟器正在运行。页面尚未构建：请运行 npm start。\n')
+      return
+    }
+    const rel = decodeURIComponent(pathname).replace(/^\/+/, '')
+    let file = path.resolve(root, rel)
+    if (!file.startsWith(path.resolve(root))) return sendJson(res, 404, envelope('not-found', '没有这个地址'))
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html')
+    if (!fs.existsSync(file)) return sendJson(res, 404, envelope('not-found', '没有这个地址'))
+    const ext = path.extname(file)
+    const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(file)
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    })
+    fs.createReadStream(file).pipe(res)
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * The emulator's durable storage: one SQLite database (through libsql, whose native binary ships as an npm
+ * package, so nothing compiles at install time) in WAL mode with `synchronous=FULL`, so that every write
+ * the emulator acknowledges has reached the disk and survives `kill -9`.
+ *
+ * Each collection is a table of (id, data) where data is the document as relaxed EJSON text. Indexes
+ * declared in database/collections.json become expression indexes on json_extract(data, '$.field'), which
+ * the query planner (planner.ts) uses to narrow a query before the documents are matched in JavaScript.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'libsql'
+import { EJSON } from 'bson'
+
+export type Doc = Record<string, unknown> & { _id: string }
+
+/** An index over top-level or dotted fields; the order of fields matters as in MongoDB. */
+export interface IndexSpec {
+  name: string
+  fields: Array<{ field: string; direction: 1 | -1 }>
+  unique?: boolean
+}
+
+export interface CollectionSpec {
+  indexes: IndexSpec[]
+}
+
+/** A write to apply atomically: put a whole document, or delete one. */
+export type Write = { coll: string; id: string; doc: Doc | null }
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/
+
+export function isValidCollectionName(name: unknown): name is string {
+  return typeof name === 'string' && NAME.test(name)
+}
+
+const table = (coll: string) => `"c_${coll}"`
+
+export function serializeDoc(doc: Doc): string {
+  return EJSON.stringify(doc, { relaxed: true })
+}
+
+export function parseDoc(text: string): Doc {
+  return EJSON.parse(text, { relaxed: true }) as Doc
+}
+
+/** SQL for a field's value inside the stored JSON. */
+export function fieldExpr(field: string): string {
+  if (!FIELD.test(field)) throw new Error(`bad field name ${field}`)
+  return `json_extract(data, '$.${field}')`
+}
+
+export class Store {
+  readonly db: InstanceType<typeof Database>
+  private collections = new Set<string>()
+  private specs = new Map<string, CollectionSpec>()
+  readonly file: string
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true })
+    this.file = path.join(dataDir, 'cloudbase.sqlite')
+    this.db = new Database(this.file)
+    this.db.exec('PRAGMA journal_mode = WAL')
+    this.db.exec('PRAGMA synchronous = FULL')
+    this.db.exec('PRAGMA busy_timeout = 5000')
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS __collections (name TEXT PRIMARY KEY, created_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS __meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS __outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, api TEXT NOT NULL, payload TEXT NOT NULL
+      );
+    `)
+    for (const row of this.db.prepare('SELECT name FROM __collections').all() as Array<{ name: string }>) {
+      this.collections.add(row.name)
+    }
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  hasCollection(name: string): boolean {
+    return this.collections.has(name)
+  }
+
+  listCollections(): string[] {
+    return [...this.collections].sort()
+  }
+
+  indexesOf(coll: string): IndexSpec[] {
+    return this.specs.get(coll)?.indexes ?? []
+  }
+
+  /** Creates the collection if missing; answers false when it already existed. */
+  createCollection(name: string, spec: CollectionSpec = { indexes: [] }): boolean {
+    if (!isValidCollectionName(name)) throw new Error(`bad collection name ${name}`)
+    const existed = this.collections.has(name)
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${table(name)} (id TEXT PRIMARY KEY, data TEXT NOT NULL)`)
+    this.db
+      .prepare('INSERT OR IGNORE INTO __collections (name, created_at) VALUES (?, ?)')
+      .run(name, Date.now())
+    this.collections.add(name)
+    this.applyIndexes(name, spec)
+    return !existed
+  }
+
+  /** Declares indexes (from database/collections.json) on an existing collection. */
+  applyIndexes(name: string, spec: CollectionSpec): void {
+    const merged = new Map(this.indexesOf(name).map((ix) => [ix.name, ix]))
+    for (const ix of spec.indexes) merged.set(ix.name, ix)
+    this.specs.set(name, { indexes: [...merged.values()] })
+    for (const ix of spec.indexes) {
+      const cols = ix.fields.map((f) => `${fieldExpr(f.field)} ${f.direction === -1 ? 'DESC' : 'ASC'}`)
+      const unique = ix.unique ? 'UNIQUE ' : ''
+      this.db.exec(
+        `CREATE ${unique}INDEX IF NOT EXISTS "ix_${name}_${ix.name}" ON ${table(name)} (${cols.join(', ')})`,
+      )
+    }
+  }
+
+  dropEverything(): void {
+    for (const name of this.collections) this.db.exec(`DROP TABLE IF EXISTS ${table(name)}`)
+    this.collections.clear()
+    this.specs.clear()
+    this.db.exec('DELETE FROM __collections; DELETE FROM __meta; DELETE FROM __outbox;')
+  }
+
+  getDoc(coll: string, id: string): Doc | null {
+    const row = this.db.prepare(`SELECT data FROM ${table(coll)} WHERE id = ?`).get(id) as
+      { data: string } | undefined
+    return row ? parseDoc(row.data) : null
+  }
+
+  /** Runs a SELECT over one collection's table; `where`/`order` are SQL built by the planner. */
+  select(coll: string, where: string, params: unknown[], order = '', limit?: number): Doc[] {
+    const sql =
+      `SELECT data FROM ${table(coll)}` +
+      (where ? ` WHERE ${where}` : '') +
+      (order ? ` ORDER BY ${order}` : '') +
+      (limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(limit))}` : '')
+    const rows = this.db.prepare(sql).all(...params) as Array<{ data: string }>
+    return rows.map((r) => parseDoc(r.data))
+  }
+
+  /** Streams the documents of a SELECT, so a reader that has its page can stop early. */
+  *iterate(coll: string, where: string, params: unknown[], order = ''): Generator<Doc> {
+    const sql = `SELECT data FROM ${table(coll)}${where ? ` WHERE ${where}` : ''}${order ? ` ORDER BY ${order}` : ''}`
+    for (const row of this.db.prepare(sql).iterate(...params) as Iterable<{ data: string }>)
+      yield parseDoc(row.data)
+  }
+
+  /** Explains how SQLite would run a query: used by tests and the bench to prove an index is used. */
+  explain(coll: string, where: string, params: unknown[], order = ''): string {
+    const sql = `EXPLAIN QUERY PLAN SELECT data FROM ${table(coll)}${where ? ` WHERE ${where}` : ''}${order ? ` ORDER BY ${order}` : ''}`
+    const rows = this.db.prepare(sql).all(...params) as Array<{ detail: string }>
+    return rows.map((r) => r.detail).join('; ')
+  }
+
+  count(coll: string): number {
+    const row = this.db.prepare(`SELECT count(*) AS n FROM ${table(coll)}`).get() as { n: number }
+    return Number(row.n)
+  }
+
+  /** Applies writes in one SQLite transaction: all of them reach the disk, or none. */
+  apply(writes: Write[]): void {
+    if (writes.length === 0) return
+    const run = this.db.transaction((list: Write[]) => {
+      for (const w of list) {
+        if (w.doc === null) this.db.prepare(`DELETE FROM ${table(w.coll)} WHERE id = ?`).run(w.id)
+        else
+          this.db
+            .prepare(
+              `INSERT INTO ${table(w.coll)} (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data`,
+            )
+            .run(w.id, serializeDoc(w.doc))
+      }
+    })
+    run(writes)
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM __meta WHERE key = ?').get(key) as
+      { value: string } | undefined
+    return row ? row.value : null
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO __meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value)
+  }
+
+  appendOutbox(at: number, api: string, payload: unknown): void {
+    this.db
+      .prepare('INSERT INTO __outbox (at, api, payload) VALUES (?, ?, ?)')
+      .run(at, api, JSON.stringify(payload))
+  }
+
+  readOutbox(sinceSeq = 0): Array<{ seq: number; at: number; api: string; payload: unknown }> {
+    const rows = this.db
+      .prepare('SELECT seq, at, api, payload FROM __outbox WHERE seq > ? ORDER BY seq')
+      .all(sinceSeq) as Array<{ seq: number; at: number; api: string; payload: string }>
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      at: Number(r.at),
+      api: r.api,
+      payload: JSON.parse(r.payload),
+    }))
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The one place that initialises wx-server-sdk. On CloudBase it talks to the function's own environment;
+ * in the local emulator the same code talks to the emulator (which sets the platform's variables).
+ */
+import cloud from 'wx-server-sdk'
+import type { Command, Database } from './db'
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+
+export { cloud }
+export const db = cloud.database() as unknown as Database
+export const _: Command = db.command
+
+/** The caller as WeChat vouches for it; an empty string means an anonymous call. */
+export function callerOpenid(): string {
+  return cloud.getWXContext().OPENID ?? ''
+}
+
+/** The openids that hold the worker role whatever the database says (env ADMIN_OPENIDS). */
+export function adminOpenids(): Set<string> {
+  return new Set(
+    (process.env.ADMIN_OPENIDS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+}

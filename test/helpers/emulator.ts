@@ -1,0 +1,168 @@
+/**
+ * Starts a real emulator for a test file: a child process on a free port with its own data directory,
+ * talked to over HTTP exactly as the H5 app does (POST /fn/<name>, identity in `x-wx-openid`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+const ROOT = path.resolve(__dirname, '..', '..')
+
+export interface Envelope<T = unknown> {
+  ok: boolean
+  data?: T
+  code?: string
+  message?: string
+}
+
+export interface CallOutcome<T = unknown> {
+  status: number
+  body: Envelope<T>
+  reads: number
+  writes: number
+}
+
+export interface StartOptions {
+  seed?: 'demo' | 'none'
+  adminOpenids?: string[]
+  /** Reuse a data directory (to restart over what a killed emulator left). */
+  dataDir?: string
+  /** Serve an H5 build at /. */
+  h5Dir?: string
+  /** Another folder of built functions (tests of the runner use their own). */
+  functionsDir?: string
+  /** Another collections declaration. */
+  collectionsFile?: string
+}
+
+export interface Emulator {
+  url: string
+  port: number
+  dataDir: string
+  /** The function's envelope (whatever the HTTP status). */
+  call<T = unknown>(name: string, data: object, openid?: string): Promise<Envelope<T>>
+  /** The HTTP status, the envelope and the database operations the call made. */
+  callRaw<T = unknown>(name: string, data: object | string, openid?: string): Promise<CallOutcome<T>>
+  /** Empties the database and loads a seed again. */
+  reset(seed?: 'demo' | 'none'): Promise<void>
+  outbox(): Promise<Array<{ seq: number; at: number; api: string; payload: Record<string, unknown> }>>
+  advanceClock(ms: number): Promise<number>
+  identities(): Promise<Array<{ openid: string; name: string; role: string; note: string }>>
+  /** Stops the emulator gracefully and removes its data (unless it was given one). */
+  stop(): Promise<void>
+  /** `kill -9`: no chance to flush anything. */
+  kill(): Promise<void>
+  process: ChildProcess
+}
+
+export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> {
+  const ownDir = !opts.dataDir
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoshe-emu-'))
+  const args = ['--import', 'tsx', path.join(ROOT, 'emulator', 'cli.ts'), '--port', '0', '--data', dataDir]
+  args.push('--seed', opts.seed ?? 'none')
+  if (opts.h5Dir) args.push('--h5', opts.h5Dir)
+  if (opts.functionsDir) args.push('--functions', opts.functionsDir)
+  if (opts.collectionsFile) args.push('--collections', opts.collectionsFile)
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ADMIN_OPENIDS: (opts.adminOpenids ?? []).join(','), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let logs = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`emulator did not start in 20 s:\n${logs}`)), 20_000)
+    child.stdout!.on('data', (chunk: Buffer) => {
+      logs += chunk.toString()
+      const m = /ready at (http:\/\/[^\s]+)/.exec(logs)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    })
+    child.stderr!.on('data', (chunk: Buffer) => {
+      logs += chunk.toString()
+      if (process.env.EMULATOR_LOGS) process.stderr.write(chunk)
+    })
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`emulator exited with ${code}:\n${logs}`))
+    })
+  })
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+
+  const post = async (p: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${url}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    })
+    return res
+  }
+
+  const emulator: Emulator = {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    process: child,
+    async callRaw<T>(name: string, data: object | string, openid?: string) {
+      const res = await post(`/fn/${name}`, data, openid ? { 'x-wx-openid': openid } : {})
+      return {
+        status: res.status,
+        body: (await res.json()) as Envelope<T>,
+        reads: Number(res.headers.get('x-emulator-reads') ?? 0),
+        writes: Number(res.headers.get('x-emulator-writes') ?? 0),
+      }
+    },
+    async call<T>(name: string, data: object, openid?: string) {
+      return (await emulator.callRaw<T>(name, data, openid)).body
+    },
+    async reset(seed = 'none') {
+      const res = await post('/__emulator/reset', { seed })
+      if (!res.ok) throw new Error(`reset failed: ${res.status}`)
+    },
+    async outbox() {
+      const res = await fetch(`${url}/__emulator/outbox`)
+      return ((await res.json()) as { items: Awaited<ReturnType<Emulator['outbox']>> }).items
+    },
+    async advanceClock(ms: number) {
+      const res = await post('/__emulator/clock', { advanceMs: ms })
+      return ((await res.json()) as { now: number }).now
+    },
+    async identities() {
+      const res = await fetch(`${url}/__emulator/identities`)
+      return ((await res.json()) as { items: Awaited<ReturnType<Emulator['identities']>> }).items
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM')
+        await exited
+      }
+      if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL')
+        await exited
+      }
+    },
+  }
+  return emulator
+}
+
+/** The SDK environment that makes wx-server-sdk in this process talk to the emulator. */
+export function sdkEnvironment(url: string, openid = ''): Record<string, string> {
+  return {
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TENCENTCLOUD_SECRETID: 'local-emulator',
+    TENCENTCLOUD_SECRETKEY: 'local-emulator',
+    TENCENTCLOUD_SESSIONTOKEN: '',
+    TENCENTCLOUD: 'true',
+    TENCENTCLOUD_RUNENV: 'SCF',
+    TENCENTCLOUD_REGION: 'ap-shanghai',
+    TCB_ENV: 'local',
+    SCF_NAMESPACE: 'local',
+    WX_CONTEXT_KEYS: openid ? 'WX_OPENID' : '',
+    WX_OPENID: openid,
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * wx-server-sdk in the test process, pointed at an emulator: the conformance tests drive the real SDK
+ * exactly as a cloud function does.
+ */
+import { sdkEnvironment } from './emulator'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Sdk = { cloud: any; db: any; _: any; $: any }
+
+export function connectSdk(url: string, openid = ''): Sdk {
+  Object.assign(process.env, sdkEnvironment(url, openid))
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cloud = require('wx-server-sdk')
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+  const db = cloud.database()
+  return { cloud, db, _: db.command, $: db.command.aggregate }
+}
+
+/** The error a promise rejects with (fails the test if it resolves). */
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<{ errCode?: number; errMsg?: string; message?: string }> {
+  try {
+    await promise
+  } catch (err) {
+    return err as { errCode?: number; errMsg?: string }
+  }
+  throw new Error('expected the call to fail, but it succeeded')
+}

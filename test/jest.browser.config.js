@@ -1,0 +1,10 @@
+const path = require('node:path')
+
+module.exports = {
+  displayName: 'browser',
+  rootDir: path.resolve(__dirname, '..'),
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+  transform: { '\\.[jt]sx?$': 'babel-jest' },
+  moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/types/$1' },
+}

@@ -1,0 +1,165 @@
+/**
+ * The `user` function's contract: each action's input schema (shared by the pages' forms and the function)
+ * and the shapes it answers with.
+ */
+import * as z from 'zod/mini'
+import { PHONE_PATTERN } from './text'
+
+export const ROLES = ['resident', 'volunteer', 'worker', 'merchant'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Roles a worker may grant or revoke; `resident` is everyone's and `volunteer` comes from review. */
+export const GRANTABLE_ROLES = ['worker', 'merchant'] as const
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number]
+
+export const VOLUNTEER_STATUSES = ['pending', 'approved', 'rejected'] as const
+export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  volunteer: '志愿者',
+  worker: '社工',
+  merchant: '商户',
+}
+
+export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
+  pending: '审核中',
+  approved: '已通过',
+  rejected: '未通过',
+}
+
+/** Skills a volunteer can tick; free text is allowed too. */
+export const SKILL_SUGGESTIONS = [
+  '陪伴聊天',
+  '代买代办',
+  '家电维修',
+  '助医陪诊',
+  '理发',
+  '心理疏导',
+  '手语',
+  '驾驶',
+] as const
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `请填写${label}` }),
+      z.maxLength(max, { error: `${label}不能超过${max}个字` }),
+    )
+
+export const phoneSchema = z
+  .string({ error: '请填写手机号' })
+  .check(z.trim(), z.regex(PHONE_PATTERN, { error: '手机号应为11位数字，以1开头' }))
+
+export const realNameSchema = z
+  .string({ error: '请填写真实姓名' })
+  .check(
+    z.trim(),
+    z.minLength(2, { error: '真实姓名至少两个字' }),
+    z.maxLength(20, { error: '真实姓名不能超过20个字' }),
+    z.regex(/^[\u4e00-\u9fa5·A-Za-z\s]+$/, { error: '真实姓名只能包含汉字或字母' }),
+  )
+
+export const openidSchema = z
+  .string({ error: '缺少用户标识' })
+  .check(z.minLength(1, { error: '缺少用户标识' }), z.maxLength(64, { error: '用户标识不正确' }))
+
+export const loginInput = z.strictObject({})
+
+export const updateProfileInput = z.strictObject({
+  nickname: z.optional(text('昵称', 20)),
+  phone: z.optional(phoneSchema),
+  community: z.optional(text('所在社区', 30)),
+  address: z.optional(text('住址', 100)),
+  elderMode: z.optional(z.boolean({ error: '关怀模式的设置不正确' })),
+})
+
+export const applyVolunteerInput = z.strictObject({
+  realName: realNameSchema,
+  phone: phoneSchema,
+  skills: z
+    .array(text('技能', 20), { error: '请选择至少一项技能' })
+    .check(z.minLength(1, { error: '请选择至少一项技能' }), z.maxLength(10, { error: '技能最多选10项' })),
+})
+
+export const reviewVolunteerInput = z
+  .strictObject({
+    openid: openidSchema,
+    approve: z.boolean({ error: '请选择通过或不通过' }),
+    reason: z.optional(text('原因', 200)),
+  })
+  .check(z.refine((v) => v.approve || Boolean(v.reason), { error: '不通过时请填写原因', path: ['reason'] }))
+
+export const roleChangeInput = z
+  .strictObject({
+    openid: openidSchema,
+    role: z.enum(GRANTABLE_ROLES, { error: '只能授予社工或商户身份' }),
+    merchantId: z.optional(text('商户', 64)),
+  })
+  .check(
+    z.refine((v) => v.role !== 'merchant' || Boolean(v.merchantId), {
+      error: '授予商户身份时请选择商户',
+      path: ['merchantId'],
+    }),
+  )
+
+export const listVolunteersInput = z.strictObject({
+  status: z.optional(z.enum(VOLUNTEER_STATUSES, { error: '审核状态不正确' })),
+  cursor: z.optional(z.string({ error: '翻页标记不正确' }).check(z.maxLength(200))),
+  limit: z.optional(
+    z.number({ error: '每页条数应为数字' }).check(z.int({ error: '每页条数应为整数' }), z.gte(1), z.lte(20)),
+  ),
+})
+
+export type UpdateProfileInput = z.infer<typeof updateProfileInput>
+export type ApplyVolunteerInput = z.infer<typeof applyVolunteerInput>
+export type ReviewVolunteerInput = z.infer<typeof reviewVolunteerInput>
+export type RoleChangeInput = z.infer<typeof roleChangeInput>
+export type ListVolunteersInput = z.infer<typeof listVolunteersInput>
+
+export interface PointsSummary {
+  balance: number
+  held: number
+  available: number
+}
+
+export interface VolunteerInfo {
+  status: VolunteerStatus
+  realName: string
+  skills: string[]
+  /** Why an application was refused or a volunteer suspended. */
+  reason?: string
+}
+
+/** What `login` (and every action that changes the caller's own record) answers. */
+export interface Me {
+  openid: string
+  roles: Role[]
+  profile: { nickname: string; community: string; phoneMasked: string; elderMode: boolean }
+  volunteer: VolunteerInfo | null
+  merchantId: string | null
+  points: PointsSummary
+}
+
+/** A volunteer application as workers see it in the review queue. */
+export interface VolunteerApplication {
+  openid: string
+  nickname: string
+  realName: string
+  phone: string
+  skills: string[]
+  status: VolunteerStatus
+  appliedAt: number
+  reviewedAt: number | null
+  reason: string | null
+}
+
+/** What `grantRole`, `revokeRole` and `reviewVolunteer` answer: the target's roles after the change. */
+export interface RoleHolder {
+  openid: string
+  roles: Role[]
+  merchantId: string | null
+  volunteer: VolunteerInfo | null
+}
