@@ -1,16 +1,15 @@
 /**
- * Runs the cloud functions' built code (cloudfunctions/<name>/index.js, exactly what deploys) in the
- * emulator's process, each call with its own caller identity.
- *
- * wx-server-sdk reads the caller from process.env at call time (WX_OPENID, WX_APPID, …), as CloudBase
- * sets it per invocation. Here many calls run at once in one process, so process.env is replaced by a view
- * that answers from the current call's environment (AsyncLocalStorage) before the real one: concurrent
- * callers never see each other's identity.
+ * Runs the cloud functions' built code (cloudfunctions/<name>/index.js, exactly what deploys) with the
+ * caller's identity per call, in a pool of worker threads (function-worker.ts) apart from the database,
+ * with the function's time limit. The database operations a call makes are counted here, matched by the
+ * SDK's seqId (each call gets its own TCB_SEQID).
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { FromWorker, ToWorker } from './function-worker'
 
 export interface FunctionConfig {
   /** Seconds, as in CloudBase's config.json. */
@@ -21,64 +20,14 @@ export interface FunctionConfig {
 
 export interface CallResult {
   status: number
-  body: unknown
+  /** The function's answer as JSON text. */
+  json: string
   /** Database operations the call made, by kind. */
   ops: { reads: number; writes: number }
   ms: number
 }
 
-interface CallContext {
-  env: Record<string, string>
-  ops: { reads: number; writes: number }
-}
-
-const callContext = new AsyncLocalStorage<CallContext>()
-const callsBySeq = new Map<string, CallContext>()
-let envInstalled = false
-
 export const EMULATOR_APPID = 'wx0000000000local'
-
-/** Makes process.env answer from the current call's environment first. */
-function installEnvView(): void {
-  if (envInstalled) return
-  envInstalled = true
-  const real = process.env
-  process.env = new Proxy(real, {
-    get(target, prop) {
-      const own = typeof prop === 'string' ? callContext.getStore()?.env : undefined
-      if (own && typeof prop === 'string' && Object.prototype.hasOwnProperty.call(own, prop)) return own[prop]
-      return Reflect.get(target, prop)
-    },
-    has(target, prop) {
-      const own = callContext.getStore()?.env
-      return (own !== undefined && typeof prop === 'string' && prop in own) || Reflect.has(target, prop)
-    },
-    set(target, prop, value) {
-      return Reflect.set(target, prop, value)
-    },
-    deleteProperty(target, prop) {
-      return Reflect.deleteProperty(target, prop)
-    },
-    ownKeys(target) {
-      const own = callContext.getStore()?.env
-      return [...new Set([...Reflect.ownKeys(target), ...(own ? Object.keys(own) : [])])]
-    },
-    getOwnPropertyDescriptor(target, prop) {
-      const own = callContext.getStore()?.env
-      if (own && typeof prop === 'string' && Object.prototype.hasOwnProperty.call(own, prop)) {
-        return { value: own[prop], writable: true, enumerable: true, configurable: true }
-      }
-      return Reflect.getOwnPropertyDescriptor(target, prop)
-    },
-  })
-}
-
-/** Counts a database request against the call that made it (found by the SDK's seqId prefix). */
-export function countOp(seqId: string | null, kind: 'read' | 'write' | 'other'): void {
-  if (!seqId || kind === 'other') return
-  const ctx = callsBySeq.get(seqId.split('-')[0])
-  if (ctx) ctx.ops[kind === 'read' ? 'reads' : 'writes']++
-}
 
 export function readFunctionConfig(dir: string): FunctionConfig {
   const file = path.join(dir, 'config.json')
@@ -92,16 +41,51 @@ export function readFunctionConfig(dir: string): FunctionConfig {
   }
 }
 
-type Main = (event: unknown, context: unknown) => unknown
+const DEADLINE = JSON.stringify({
+  ok: false,
+  code: 'deadline-exceeded',
+  message: '服务器响应太慢，请稍后再试',
+})
+const CRASH = JSON.stringify({ ok: false, code: 'internal', message: '系统出了点问题，请稍后再试' })
 
 export class FunctionRunner {
-  private loaded = new Map<string, { main: Main; config: FunctionConfig }>()
+  private workers: Worker[] = []
+  private next = 0
+  private pending = new Map<number, (m: FromWorker) => void>()
+  private seq = 0
+  private opsBySeq = new Map<string, { reads: number; writes: number }>()
+  private configs = new Map<string, FunctionConfig>()
 
   constructor(
     private readonly root: string,
     private readonly baseEnv: () => Record<string, string>,
+    size = Number(process.env.FUNCTION_WORKERS) || Math.max(1, Math.min(4, os.cpus().length - 1)),
   ) {
-    installEnvView()
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(path.join(__dirname, 'function-worker.cjs'))
+      worker.on('message', (m: FromWorker) => {
+        const done = this.pending.get(m.id)
+        this.pending.delete(m.id)
+        done?.(m)
+      })
+      worker.on('error', (err) => console.error('[emulator] function worker failed:', err))
+      worker.unref()
+      this.workers.push(worker)
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()))
+  }
+
+  /** Tells every instance the clock offset; calls sent afterwards see it. */
+  setClockOffset(offset: number): void {
+    for (const w of this.workers) w.postMessage({ type: 'clock', offset } satisfies ToWorker)
+  }
+
+  /** Sets variables that every instance shares (the platform's, read when a function loads). */
+  setSharedEnv(env: Record<string, string>): void {
+    for (const w of this.workers) w.postMessage({ type: 'env', env } satisfies ToWorker)
   }
 
   /** Names of the functions that have a built index.js. */
@@ -115,25 +99,24 @@ export class FunctionRunner {
       .sort()
   }
 
-  config(name: string): FunctionConfig {
-    return readFunctionConfig(path.join(this.root, name))
-  }
-
-  private load(name: string): { main: Main; config: FunctionConfig } | null {
-    const cached = this.loaded.get(name)
-    if (cached) return cached
-    if (!this.list().includes(name)) return null
-    const dir = path.join(this.root, name)
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(dir, 'index.js')) as { main?: Main }
-    if (typeof mod.main !== 'function') return null
-    const entry = { main: mod.main, config: readFunctionConfig(dir) }
-    this.loaded.set(name, entry)
-    return entry
-  }
-
   has(name: string): boolean {
-    return this.load(name) !== null
+    return /^[a-z][a-z0-9-]*$/i.test(name) && fs.existsSync(path.join(this.root, name, 'index.js'))
+  }
+
+  config(name: string): FunctionConfig {
+    let config = this.configs.get(name)
+    if (!config) {
+      config = readFunctionConfig(path.join(this.root, name))
+      this.configs.set(name, config)
+    }
+    return config
+  }
+
+  /** Counts a database request against the call that made it (found by the SDK's seqId prefix). */
+  countOp(seqId: string | null, kind: 'read' | 'write' | 'other'): void {
+    if (!seqId || kind === 'other') return
+    const ops = this.opsBySeq.get(seqId.split('-')[0])
+    if (ops) ops[kind === 'read' ? 'reads' : 'writes']++
   }
 
   /**
@@ -141,8 +124,9 @@ export class FunctionRunner {
    * written over whatever the caller sent; the identity is the `openid` given (none: anonymous).
    */
   async invoke(name: string, data: Record<string, unknown>, openid: string | null): Promise<CallResult> {
-    const fn = this.load(name)
-    if (!fn) return { status: 404, body: null, ops: { reads: 0, writes: 0 }, ms: 0 }
+    const ops = { reads: 0, writes: 0 }
+    if (!this.has(name)) return { status: 404, json: 'null', ops, ms: 0 }
+    const config = this.config(name)
     const requestId = crypto.randomUUID()
     const seq = requestId.replace(/-/g, '')
     // CloudBase sets the caller's context variables and lists them in WX_CONTEXT_KEYS, which
@@ -151,20 +135,17 @@ export class FunctionRunner {
       ? { WX_OPENID: openid, WX_APPID: EMULATOR_APPID, WX_UNIONID: '' }
       : {}
     Object.assign(wx, { WX_CLIENTIP: '127.0.0.1', WX_CLIENTIPV6: '::1', WX_SOURCE: 'wx_client' })
-    const ctx: CallContext = {
-      env: {
-        ...this.baseEnv(),
-        ...fn.config.envVariables,
-        WX_OPENID: '',
-        WX_APPID: '',
-        ...wx,
-        WX_CONTEXT_KEYS: Object.keys(wx).join(','),
-        TCB_SOURCE: 'wx_client',
-        TCB_SEQID: seq,
-        TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE',
-        SCF_FUNCTIONNAME: name,
-      },
-      ops: { reads: 0, writes: 0 },
+    const env = {
+      ...this.baseEnv(),
+      ...config.envVariables,
+      WX_OPENID: '',
+      WX_APPID: '',
+      ...wx,
+      WX_CONTEXT_KEYS: Object.keys(wx).join(','),
+      TCB_SOURCE: 'wx_client',
+      TCB_SEQID: seq,
+      TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE',
+      SCF_FUNCTIONNAME: name,
     }
     const event = {
       ...data,
@@ -175,47 +156,38 @@ export class FunctionRunner {
       function_name: name,
       function_version: '$LATEST',
       memory_limit_in_mb: 256,
-      time_limit_in_ms: fn.config.timeout * 1000,
-      environ: '',
+      time_limit_in_ms: config.timeout * 1000,
     }
-    callsBySeq.set(seq, ctx)
+    this.opsBySeq.set(seq, ops)
+    const id = ++this.seq
+    const worker = this.workers[this.next++ % this.workers.length]
     const started = performance.now()
     let timer: NodeJS.Timeout | undefined
     try {
-      const outcome = await callContext.run(ctx, () =>
-        Promise.race([
-          Promise.resolve()
-            .then(() => fn.main(event, context))
-            .then(
-              (value) => ({ kind: 'ok' as const, value }),
-              (error: unknown) => ({ kind: 'crash' as const, error }),
-            ),
-          new Promise<{ kind: 'timeout' }>((resolve) => {
-            timer = setTimeout(() => resolve({ kind: 'timeout' }), fn.config.timeout * 1000)
-          }),
-        ]),
-      )
+      const outcome = await Promise.race([
+        new Promise<FromWorker>((resolve) => {
+          this.pending.set(id, resolve)
+          worker.postMessage({
+            type: 'invoke',
+            id,
+            file: path.join(this.root, name, 'index.js'),
+            event,
+            context,
+            env,
+          } satisfies ToWorker)
+        }),
+        new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), config.timeout * 1000)
+        }),
+      ])
       const ms = performance.now() - started
-      if (outcome.kind === 'ok') return { status: 200, body: outcome.value ?? null, ops: ctx.ops, ms }
-      if (outcome.kind === 'timeout') {
-        return {
-          status: 504,
-          body: { ok: false, code: 'deadline-exceeded', message: '服务器响应太慢，请稍后再试' },
-          ops: ctx.ops,
-          ms,
-        }
-      }
-      console.error(`[emulator] function ${name} crashed:`, outcome.error)
-      return {
-        status: 500,
-        body: { ok: false, code: 'internal', message: '系统出了点问题，请稍后再试' },
-        ops: ctx.ops,
-        ms,
-      }
+      if (outcome === null) return { status: 504, json: DEADLINE, ops, ms }
+      if (outcome.kind === 'crash') return { status: 500, json: CRASH, ops, ms }
+      return { status: 200, json: outcome.json, ops, ms }
     } finally {
       clearTimeout(timer)
-      // Keep the entry a little longer: a timed-out call may still be talking to the database.
-      setTimeout(() => callsBySeq.delete(seq), 5000).unref()
+      // Keep counting a little longer: a timed-out call may still be talking to the database.
+      setTimeout(() => this.opsBySeq.delete(seq), 5000).unref()
     }
   }
 }

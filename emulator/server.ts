@@ -12,7 +12,7 @@ import path from 'node:path'
 import * as clock from './clock'
 import { DbApi, opKind } from './db-api'
 import { Engine } from './engine'
-import { countOp, FunctionRunner, type CallResult } from './functions'
+import { FunctionRunner, type CallResult } from './functions'
 import { handleOpenApi } from './openapi'
 import { applySeed, identities, isSeedName, type SeedName } from './seeds'
 import { Store, type CollectionSpec } from './store'
@@ -108,6 +108,7 @@ export class Emulator {
     this.engine = new Engine(this.store, clock.now)
     this.api = new DbApi(this.engine)
     this.functions = new FunctionRunner(opts.functionsDir, () => this.functionEnv())
+    this.functions.setClockOffset(clock.getOffset())
     this.declareCollections()
     applySeed(this.store, opts.seed, clock.now())
     this.server = http.createServer((req, res) => {
@@ -149,7 +150,7 @@ export class Emulator {
     const address = this.server.address() as { port: number }
     this.url = `http://${this.opts.host}:${address.port}`
     // wx-server-sdk reads these when a function loads; they are the same for every call.
-    Object.assign(process.env, this.functionEnv())
+    this.functions.setSharedEnv(this.functionEnv())
     this.lastTimerCheck = clock.now()
     this.timerHandle = setInterval(() => void this.runDueTimers(clock.now()), 1000)
     this.timerHandle.unref()
@@ -163,6 +164,7 @@ export class Emulator {
       this.server.close(() => resolve())
       this.server.closeAllConnections()
     })
+    await this.functions.close()
     this.engine.close()
     this.store.close()
   }
@@ -229,7 +231,7 @@ export class Emulator {
     }
     const action = String(parsed.action ?? '')
     const seqId = url.searchParams.get('seqId')
-    countOp(seqId, opKind(action))
+    this.functions.countOp(seqId, opKind(action))
     sendJson(res, 200, await this.api.handle(parsed, seqId))
   }
 
@@ -262,11 +264,13 @@ export class Emulator {
       return sendJson(res, 400, envelope('invalid-argument', '身份标识格式不对'))
     }
     const result = await this.functions.invoke(name, data as Record<string, unknown>, openid)
-    sendJson(res, result.status, result.body, {
+    res.writeHead(result.status, {
+      'content-type': 'application/json; charset=utf-8',
       'x-emulator-reads': String(result.ops.reads),
       'x-emulator-writes': String(result.ops.writes),
       'x-emulator-ms': result.ms.toFixed(2),
     })
+    res.end(result.json)
   }
 
   private async handleHooks(
@@ -290,6 +294,7 @@ export class Emulator {
       }
       if (advance > 0) {
         clock.setOffset(clock.getOffset() + advance)
+        this.functions.setClockOffset(clock.getOffset())
         this.store.setMeta('clockOffsetMs', String(clock.getOffset()))
         await this.runDueTimers(clock.now())
       }
@@ -302,6 +307,7 @@ export class Emulator {
       this.store.dropEverything()
       this.declareCollections()
       clock.setOffset(0)
+      this.functions.setClockOffset(0)
       applySeed(this.store, seed, clock.now())
       return sendJson(res, 200, { ok: true, seed })
     }

@@ -54,6 +54,7 @@ export function fieldExpr(field: string): string {
 export class Store {
   readonly db: InstanceType<typeof Database>
   private collections = new Set<string>()
+  private statements = new Map<string, Database.Statement<unknown[]>>()
   private specs = new Map<string, CollectionSpec>()
   readonly file: string
 
@@ -77,7 +78,19 @@ export class Store {
   }
 
   close(): void {
+    this.statements.clear()
     this.db.close()
+  }
+
+  /** Prepared statements are reused: preparing costs more than running a point lookup. */
+  private stmt(sql: string): Database.Statement<unknown[]> {
+    let st = this.statements.get(sql)
+    if (!st) {
+      st = this.db.prepare(sql)
+      if (this.statements.size > 500) this.statements.clear()
+      this.statements.set(sql, st)
+    }
+    return st
   }
 
   hasCollection(name: string): boolean {
@@ -120,6 +133,7 @@ export class Store {
   }
 
   dropEverything(): void {
+    this.statements.clear()
     for (const name of this.collections) this.db.exec(`DROP TABLE IF EXISTS ${table(name)}`)
     this.collections.clear()
     this.specs.clear()
@@ -167,13 +181,11 @@ export class Store {
     if (writes.length === 0) return
     const run = this.db.transaction((list: Write[]) => {
       for (const w of list) {
-        if (w.doc === null) this.db.prepare(`DELETE FROM ${table(w.coll)} WHERE id = ?`).run(w.id)
+        if (w.doc === null) this.stmt(`DELETE FROM ${table(w.coll)} WHERE id = ?`).run(w.id)
         else
-          this.db
-            .prepare(
-              `INSERT INTO ${table(w.coll)} (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data`,
-            )
-            .run(w.id, serializeDoc(w.doc))
+          this.stmt(
+            `INSERT INTO ${table(w.coll)} (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data`,
+          ).run(w.id, serializeDoc(w.doc))
       }
     })
     run(writes)

@@ -2,6 +2,7 @@
  * The documents as they are stored in the database, one interface per collection. The functions own
  * these shapes; the seeds and the tests write and read them directly. Times are epoch milliseconds.
  */
+import type { EntryKind } from './points'
 import type { Role, VolunteerStatus } from './user'
 
 /** `users/<openid>`: one per person who ever called a function, plus people created by a worker. */
@@ -18,7 +19,7 @@ export interface UserRecord {
   volunteer: VolunteerRecord | null
   merchantId: string | null
   /** The person's points, kept beside the profile so that a summary is one read. */
-  points: { balance: number; held: number; earned: number; spent: number }
+  points: PointsRecord
   createdAt: number
   updatedAt: number
 }
@@ -47,6 +48,50 @@ export interface MerchantRecord {
   updatedAt: number
 }
 
-export function emptyPoints(): UserRecord['points'] {
-  return { balance: 0, held: 0, earned: 0, spent: 0 }
+/**
+ * A person's points. balance = Σ ledger deltas, held = Σ open holds, available = balance − held ≥ 0.
+ * `month`/`monthEarned` carry what was earned in the current month (Asia/Shanghai) for the board.
+ */
+export interface PointsRecord {
+  balance: number
+  held: number
+  earned: number
+  spent: number
+  month: string
+  monthEarned: number
+}
+
+export function emptyPoints(): PointsRecord {
+  return { balance: 0, held: 0, earned: 0, spent: 0, month: '', monthEarned: 0 }
+}
+
+/** `ledger/<id>`: one point change, written once; the id is derived from the change's idempotency key. */
+export interface LedgerRecord {
+  _id: string
+  openid: string
+  delta: number
+  kind: EntryKind
+  refId: string
+  note: string
+  /** Who caused it: a worker's openid, or `system`. */
+  operator: string
+  createdAt: number
+  balanceAfter: number
+  /** The person's display name when the entry was written (shown masked on the public board). */
+  name: string
+  /** Civic awards and deductions are published on the board (积分公示). */
+  public: boolean
+  /** What the change was asked with, to tell a retry from a different request under the same key. */
+  fingerprint: string
+}
+
+/** `holds/<id>`: points set aside for a pending order; the id is derived from the order. */
+export interface HoldRecord {
+  _id: string
+  openid: string
+  amount: number
+  refId: string
+  status: 'open' | 'released' | 'captured'
+  createdAt: number
+  closedAt: number | null
 }

@@ -10,6 +10,10 @@ import { connectSdk } from '../helpers/sdk'
 
 const collectionsFile = path.join(__dirname, 'fixtures', 'collections.json')
 
+// The SDK warns about the requests the kill cut off, seconds later; those warnings are expected here.
+jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+jest.spyOn(console, 'log').mockImplementation(() => undefined)
+
 it('keeps every acknowledged insert, update and transaction through kill -9', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoshe-durable-'))
   const first = await startEmulator({ dataDir, collectionsFile })

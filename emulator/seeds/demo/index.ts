@@ -2,13 +2,16 @@
 import type { Doc } from '../../store'
 import type { SeedData } from '../types'
 import { demoIdentities, demoUsers } from './people'
+import { withPointHistories } from './points'
 import { demoShops } from './shops'
 
 export function demoSeed(now: number): SeedData {
+  const { users, ledger } = withPointHistories(demoUsers(now), now)
   return {
     docs: {
-      users: demoUsers(now) as unknown as Doc[],
+      users: users as unknown as Doc[],
       merchants: demoShops(now) as unknown as Doc[],
+      ledger: ledger as unknown as Doc[],
     },
     identities: demoIdentities(),
   }

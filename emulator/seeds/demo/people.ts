@@ -130,6 +130,48 @@ const PEOPLE: Person[] = [
   },
 ]
 
+/** Neighbours who are on the board and in the ledgers but not offered as demo identities. */
+const NEIGHBOURS: Array<[string, string, string]> = [
+  ['刘建华', '道义街3502社区', '13831110101'],
+  ['杨淑珍', '道义街3502社区', '13831110102'],
+  ['黄志明', '槐中路社区', '13831110103'],
+  ['周桂英', '槐中路社区', '13831110104'],
+  ['吴国强', '建华南社区', '13831110105'],
+  ['徐丽娟', '建华南社区', '13831110106'],
+  ['孙玉兰', '体育南大街社区', '13831110107'],
+  ['马建军', '体育南大街社区', '13831110108'],
+  ['朱秀梅', '裕华路社区', '13831110109'],
+  ['胡振东', '裕华路社区', '13831110110'],
+  ['郭凤英', '道义街3502社区', '13831110111'],
+  ['何永红', '槐中路社区', '13831110112'],
+]
+
+for (const [i, [name, community, phone]] of NEIGHBOURS.entries()) {
+  const volunteer = i % 3 === 0
+  PEOPLE.push({
+    openid: `demo-neighbour-${String(i + 1).padStart(2, '0')}`,
+    nickname: name,
+    roles: volunteer ? ['resident', 'volunteer'] : ['resident'],
+    community,
+    phone,
+    address: `${community}${(i % 9) + 1}栋${(i % 3) + 1}单元${(i % 6) + 1}0${(i % 4) + 1}`,
+    ...(volunteer
+      ? {
+          volunteer: {
+            status: 'approved' as const,
+            realName: name,
+            phone,
+            skills: ['陪伴聊天', '环境整治'],
+            appliedDaysAgo: 300 - i * 10,
+            reviewedDaysAgo: 298 - i * 10,
+            reviewedBy: 'demo-worker-liu',
+            reason: null,
+          },
+        }
+      : {}),
+  })
+}
+
 export function demoUsers(now: number): UserRecord[] {
   return PEOPLE.map((p, i) => ({
     _id: p.openid,

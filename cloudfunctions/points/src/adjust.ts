@@ -1,0 +1,33 @@
+/** Workers award or deduct points for a resident, by a rule of the catalogue or by a number. */
+import { adjustInput, CIVIC_RULES, type LedgerEntry } from '../../../types/points'
+import { assertSafeText } from '../../../server/content'
+import { invalid } from '../../../server/errors'
+import { action } from '../../../server/handler'
+import { postEntry } from '../../../server/ledger'
+import { toEntry } from './views'
+
+export const adjust = action({
+  input: adjustInput,
+  who: 'worker',
+  run: async (args, caller): Promise<LedgerEntry> => {
+    const rule = args.ruleId === undefined ? null : CIVIC_RULES.find((r) => r.id === args.ruleId)
+    if (rule === undefined) throw invalid('没有这条积分规则')
+    const delta = rule ? rule.delta : args.delta!
+    const kind = rule ? (rule.delta > 0 ? 'civic' : 'deduction') : 'adjustment'
+    // Civic awards and deductions are published; their notes are checked like any public text.
+    if (rule) await assertSafeText(caller.openid, [args.note])
+    const { entry } = await postEntry({
+      openid: args.openid,
+      delta,
+      kind,
+      refId: rule?.id ?? '',
+      note: args.note,
+      operator: caller.openid,
+      key: `adjust:${caller.openid}:${args.idempotencyKey}`,
+      fingerprint: JSON.stringify([args.openid, args.ruleId ?? null, args.delta ?? null, args.note]),
+      clampToAvailable: true,
+      public: Boolean(rule),
+    })
+    return toEntry(entry)
+  },
+})
