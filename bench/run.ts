@@ -8,6 +8,7 @@ import path from 'node:path'
 import { startEmulator } from '../test/helpers/emulator'
 import { benchUserFunction } from './functions'
 import { kib, row, section } from './lib'
+import { benchPoints } from './points'
 import { benchSdk } from './sdk'
 
 async function packageSection(): Promise<void> {
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   try {
     await benchSdk(emu)
     await benchUserFunction(emu)
+    await benchPoints(emu)
   } finally {
     await emu.stop()
   }

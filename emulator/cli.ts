@@ -70,3 +70,5 @@ const shutdown = () => {
 }
 process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)
+// Started by a test or the bench with an IPC channel: stop when the parent goes away.
+if (process.send) process.on('disconnect', shutdown)

@@ -213,3 +213,21 @@ export async function captureInTransaction(
     .update({ data: { points: _.set(points), updatedAt: now } })
   return { entry: ledgerEntry, created: true }
 }
+
+/** Holds in its own transaction. */
+export function holdPoints(req: HoldRequest): Promise<HoldRecord> {
+  return inTransaction((tx) => holdInTransaction(tx, req, Date.now()))
+}
+
+/** Releases a hold in its own transaction. */
+export function releaseHold(key: string): Promise<HoldRecord> {
+  return inTransaction((tx) => releaseInTransaction(tx, key, Date.now()))
+}
+
+/** Captures a hold into a redemption entry in its own transaction. */
+export function captureHold(
+  key: string,
+  entry: Pick<PostEntry, 'refId' | 'note' | 'operator'>,
+): Promise<Posted> {
+  return inTransaction((tx) => captureInTransaction(tx, key, entry, Date.now()))
+}

@@ -67,7 +67,8 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ADMIN_OPENIDS: (opts.adminOpenids ?? []).join(','), NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel closes when this process dies, and the emulator then stops too (no orphans).
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
   let logs = ''
   const url = await new Promise<string>((resolve, reject) => {
