@@ -3,14 +3,17 @@
  * captures and replays across several people, for several seeds. After each storm, for every person,
  * balance = Σ ledger, held = Σ open holds and available ≥ 0; every key wrote at most once.
  */
+import type * as Errors from '../../server/errors'
+import type * as Ledger from '../../server/ledger'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 import { ledgerViolations, readLedgerState } from '../helpers/invariants'
 import { connectSdk, type Sdk } from '../helpers/sdk'
 
 let emu: Emulator
 let sdk: Sdk
-let ledger: typeof import('../../server/ledger')
-let AppError: typeof import('../../server/errors').AppError
+// Loaded after the SDK is pointed at the emulator (the module initialises wx-server-sdk when it loads).
+let ledger: typeof Ledger
+let AppError: typeof Errors.AppError
 
 const PEOPLE = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6']
 

@@ -1,0 +1,45 @@
+/**
+ * Debian's Chromium driven by playwright-core, for tests of the H5 build as a person uses it: a phone-sized
+ * viewport (375×812), Chinese fonts, and screenshots saved under test-artifacts/.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH)`)
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoshe-chromium-'))}`,
+    ],
+  })
+}
+
+/** A phone-sized context; each person in a test gets their own (their own storage, so their own identity). */
+export function phone(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true })
+}
+
+/** Saves a screenshot as test-artifacts/<name>.png after Taro's page transition has settled. */
+export async function snapshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  await page.waitForTimeout(700)
+  const file = path.join(ARTIFACTS, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: false })
+  return file
+}
