@@ -64,11 +64,9 @@ export async function benchPoints(emu: Emulator): Promise<void> {
   }))
   for (let i = 0; i < users.length; i += 500)
     await db.collection('users').add({ data: users.slice(i, i + 500) })
-  await db
-    .collection('users')
-    .add({
-      data: { ...users[0], _id: 'demo-worker-liu', openid: 'demo-worker-liu', roles: ['resident', 'worker'] },
-    })
+  await db.collection('users').add({
+    data: { ...users[0], _id: 'demo-worker-liu', openid: 'demo-worker-liu', roles: ['resident', 'worker'] },
+  })
 
   section('points.adjust under load (over /fn, all calls started at once)')
   await burst(emu, 200, () => people[0], 'one hot person')

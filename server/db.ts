@@ -61,4 +61,5 @@ export interface Database {
   collection<T = Record<string, unknown>>(name: string): CollectionRef<T>
   runTransaction<R>(work: (tx: Transaction) => Promise<R>, retries?: number): Promise<R>
   serverDate(options?: { offset: number }): object
+  RegExp(options: { regexp: string; options?: string }): object
 }

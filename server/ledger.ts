@@ -34,6 +34,11 @@ export interface PostEntry {
   clampToAvailable?: boolean
   /** Shown on the public board (civic awards and deductions). */
   public?: boolean
+  /**
+   * The caller's own state already guarantees the key was never posted (e.g. a need moving from done to
+   * confirmed inside the same transaction), so the entry need not be looked up first.
+   */
+  knownNew?: boolean
 }
 
 export interface Posted {
@@ -69,7 +74,7 @@ export async function postInTransaction(tx: Transaction, change: PostEntry, now:
   const id = idFor(`entry:${change.key}`)
   const fingerprint = fingerprintOf(change)
   // Lock the entry first: racing retries of one change meet here, before the person's hot record.
-  const earlier = await readOptional(tx.collection<LedgerRecord>('ledger').doc(id))
+  const earlier = change.knownNew ? null : await readOptional(tx.collection<LedgerRecord>('ledger').doc(id))
   if (earlier) {
     if (earlier.fingerprint !== fingerprint)
       throw exists('这个操作编号已经用过了，内容却不同；请刷新后重新操作')

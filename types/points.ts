@@ -3,6 +3,7 @@
  * answers with. Points are whole numbers; every change is one ledger entry.
  */
 import * as z from 'zod/mini'
+import { idempotencyKeySchema, pagingFields } from './fields'
 
 export const ENTRY_KINDS = ['need', 'activity', 'civic', 'deduction', 'redemption', 'adjustment'] as const
 export type EntryKind = (typeof ENTRY_KINDS)[number]
@@ -58,21 +59,6 @@ export function activityPoints(minutes: number, pointsPerHour: number): number {
 /** The largest single adjustment a worker may make. */
 export const MAX_ADJUSTMENT = 1000
 
-const pagingFields = {
-  cursor: z.optional(
-    z.string({ error: '翻页标记不正确' }).check(z.maxLength(200, { error: '翻页标记不正确' })),
-  ),
-  limit: z.optional(
-    z
-      .number({ error: '每页条数应为数字' })
-      .check(
-        z.int({ error: '每页条数应为整数' }),
-        z.gte(1, { error: '每页至少1条' }),
-        z.lte(20, { error: '每页最多20条' }),
-      ),
-  ),
-}
-
 export const summaryInput = z.strictObject({})
 export const ledgerInput = z.strictObject(pagingFields)
 export const boardInput = z.strictObject({
@@ -103,13 +89,7 @@ export const adjustInput = z
         z.minLength(1, { error: '请填写原因' }),
         z.maxLength(100, { error: '原因不能超过100个字' }),
       ),
-    idempotencyKey: z
-      .string({ error: '缺少操作编号' })
-      .check(
-        z.minLength(8, { error: '操作编号不正确' }),
-        z.maxLength(64, { error: '操作编号不正确' }),
-        z.regex(/^[\w-]+$/, { error: '操作编号不正确' }),
-      ),
+    idempotencyKey: idempotencyKeySchema,
   })
   .check(
     z.refine((v) => (v.ruleId === undefined) !== (v.delta === undefined), {

@@ -2,6 +2,7 @@
  * The documents as they are stored in the database, one interface per collection. The functions own
  * these shapes; the seeds and the tests write and read them directly. Times are epoch milliseconds.
  */
+import type { NeedCategory, NeedStatus, PersonRef, Urgency } from './needs'
 import type { EntryKind } from './points'
 import type { Role, VolunteerStatus } from './user'
 
@@ -94,4 +95,32 @@ export interface HoldRecord {
   status: 'open' | 'released' | 'captured'
   createdAt: number
   closedAt: number | null
+}
+
+/** `needs/<id>`: a resident's request for help and its whole life. */
+export interface NeedRecord {
+  _id: string
+  category: NeedCategory
+  title: string
+  description: string
+  urgency: Urgency
+  status: NeedStatus
+  requester: PersonRef
+  onBehalfOf: { name: string } | null
+  assignee: PersonRef | null
+  points: number
+  preferredTime: string
+  minutes: number | null
+  completionNote: string
+  rating: number | null
+  comment: string
+  rejectReason: string
+  cancelReason: string
+  address: string
+  contactPhone: string
+  reviewedBy: string | null
+  /** The ledger entry that credited the assignee (set once, on confirmation). */
+  creditEntryId: string | null
+  createdAt: number
+  updatedAt: number
 }

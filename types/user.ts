@@ -3,7 +3,9 @@
  * and the shapes it answers with.
  */
 import * as z from 'zod/mini'
-import { PHONE_PATTERN } from './text'
+import { idSchema, pagingFields, phoneSchema, text } from './fields'
+
+export { phoneSchema }
 
 export const ROLES = ['resident', 'volunteer', 'worker', 'merchant'] as const
 export type Role = (typeof ROLES)[number]
@@ -40,19 +42,6 @@ export const SKILL_SUGGESTIONS = [
   '驾驶',
 ] as const
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .check(
-      z.trim(),
-      z.minLength(1, { error: `请填写${label}` }),
-      z.maxLength(max, { error: `${label}不能超过${max}个字` }),
-    )
-
-export const phoneSchema = z
-  .string({ error: '请填写手机号' })
-  .check(z.trim(), z.regex(PHONE_PATTERN, { error: '手机号应为11位数字，以1开头' }))
-
 export const realNameSchema = z
   .string({ error: '请填写真实姓名' })
   .check(
@@ -62,9 +51,7 @@ export const realNameSchema = z
     z.regex(/^[\u4e00-\u9fa5·A-Za-z\s]+$/, { error: '真实姓名只能包含汉字或字母' }),
   )
 
-export const openidSchema = z
-  .string({ error: '缺少用户标识' })
-  .check(z.minLength(1, { error: '缺少用户标识' }), z.maxLength(64, { error: '用户标识不正确' }))
+export const openidSchema = idSchema('用户标识')
 
 export const loginInput = z.strictObject({})
 
@@ -107,11 +94,39 @@ export const roleChangeInput = z
 
 export const listVolunteersInput = z.strictObject({
   status: z.optional(z.enum(VOLUNTEER_STATUSES, { error: '审核状态不正确' })),
-  cursor: z.optional(z.string({ error: '翻页标记不正确' }).check(z.maxLength(200))),
+  ...pagingFields,
+})
+
+/** Workers look people up to award points or dispatch a need: by name, by phone (all 11 digits or the last 4). */
+export const findPeopleInput = z.strictObject({
+  q: z.optional(
+    z
+      .string({ error: '请输入姓名或手机号' })
+      .check(z.trim(), z.maxLength(20, { error: '搜索内容不能超过20个字' })),
+  ),
+  role: z.optional(z.enum(ROLES, { error: '身份不正确' })),
   limit: z.optional(
-    z.number({ error: '每页条数应为数字' }).check(z.int({ error: '每页条数应为整数' }), z.gte(1), z.lte(20)),
+    z
+      .number({ error: '条数应为数字' })
+      .check(
+        z.int({ error: '条数应为整数' }),
+        z.gte(1, { error: '至少1条' }),
+        z.lte(20, { error: '最多20条' }),
+      ),
   ),
 })
+
+export type FindPeopleInput = z.infer<typeof findPeopleInput>
+
+/** A person as a worker's search shows them. */
+export interface PersonSummary {
+  openid: string
+  name: string
+  community: string
+  phoneMasked: string
+  roles: Role[]
+  volunteerStatus: VolunteerStatus | null
+}
 
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>
 export type ApplyVolunteerInput = z.infer<typeof applyVolunteerInput>

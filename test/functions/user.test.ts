@@ -2,7 +2,7 @@
  * The `user` function over /fn, as the app calls it: who may do what, what bad input gets, and that a
  * refusal changes nothing.
  */
-import type { Me, RoleHolder, VolunteerApplication } from '../../types/user'
+import type { Me, PersonSummary, RoleHolder, VolunteerApplication } from '../../types/user'
 import type { Page } from '../../types/envelope'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 import { connectSdk, type Sdk } from '../helpers/sdk'
@@ -294,6 +294,37 @@ describe('volunteer applications', () => {
       'demo-worker-liu',
     )
     await refusedWithoutChange('invalid-argument', { action: 'listVolunteers', limit: 21 }, 'demo-worker-liu')
+  })
+})
+
+describe('findPeople', () => {
+  it('finds people by name, by the last four digits of their phone, and only approved volunteers by role', async () => {
+    const byName = await user<{ items: PersonSummary[] }>(
+      { action: 'findPeople', q: '秀英' },
+      'demo-worker-liu',
+    )
+    expect(byName.data!.items.map((p) => p.openid)).toEqual(['demo-resident-wang'])
+    expect(byName.data!.items[0].phoneMasked).toBe('136****0005')
+    expect(JSON.stringify(byName.data)).not.toContain('13603110005')
+    const byPhone = await user<{ items: PersonSummary[] }>(
+      { action: 'findPeople', q: '0007' },
+      'demo-worker-liu',
+    )
+    expect(byPhone.data!.items.map((p) => p.openid)).toEqual(['demo-resident-li'])
+    const volunteers = await user<{ items: PersonSummary[] }>(
+      { action: 'findPeople', role: 'volunteer' },
+      'demo-worker-liu',
+    )
+    expect(volunteers.data!.items.length).toBeGreaterThanOrEqual(2)
+    expect(
+      volunteers.data!.items.every((p) => p.volunteerStatus === 'approved' && p.roles.includes('volunteer')),
+    ).toBe(true)
+    const regex = await user<{ items: PersonSummary[] }>({ action: 'findPeople', q: '.*' }, 'demo-worker-liu')
+    expect(regex.data!.items).toEqual([])
+  })
+
+  it('is for workers only', async () => {
+    await refusedWithoutChange('permission-denied', { action: 'findPeople', q: '王' }, 'demo-volunteer-zhang')
   })
 })
 

@@ -2,6 +2,7 @@
 import type { Doc } from '../../store'
 import type { SeedData } from '../types'
 import { demoIdentities, demoUsers } from './people'
+import { demoNeeds } from './needs'
 import { withPointHistories } from './points'
 import { demoShops } from './shops'
 
@@ -12,6 +13,7 @@ export function demoSeed(now: number): SeedData {
       users: users as unknown as Doc[],
       merchants: demoShops(now) as unknown as Doc[],
       ledger: ledger as unknown as Doc[],
+      needs: demoNeeds(users, ledger, now) as unknown as Doc[],
     },
     identities: demoIdentities(),
   }

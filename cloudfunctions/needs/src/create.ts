@@ -1,0 +1,49 @@
+/** A resident posts a need; a worker may post for an elderly resident without WeChat (代居民发布). */
+import { createNeedInput, type Need } from '../../../types/needs'
+import type { NeedRecord } from '../../../types/records'
+import { db } from '../../../server/cloud'
+import { assertSafeText } from '../../../server/content'
+import { denied } from '../../../server/errors'
+import { action } from '../../../server/handler'
+import { displayName } from '../../../server/users'
+import { toNeed } from './views'
+
+export const create = action({
+  input: createNeedInput,
+  run: async (args, caller): Promise<Need> => {
+    if (args.onBehalfOf && !caller.roles.has('worker')) throw denied('只有社工可以代居民发布需求')
+    await assertSafeText(caller.openid, [
+      args.title,
+      args.description,
+      args.preferredTime,
+      args.onBehalfOf?.name,
+    ])
+    const now = Date.now()
+    const record: Omit<NeedRecord, '_id'> = {
+      category: args.category,
+      title: args.title,
+      description: args.description,
+      urgency: args.urgency ?? 'normal',
+      status: 'pending',
+      requester: { openid: caller.openid, nickname: displayName(caller.user!) },
+      onBehalfOf: args.onBehalfOf ?? null,
+      assignee: null,
+      points: 0,
+      preferredTime: args.preferredTime ?? '',
+      minutes: null,
+      completionNote: '',
+      rating: null,
+      comment: '',
+      rejectReason: '',
+      cancelReason: '',
+      address: args.address,
+      contactPhone: args.contactPhone,
+      reviewedBy: null,
+      creditEntryId: null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    const { _id } = await db.collection('needs').add({ data: record })
+    return toNeed({ ...record, _id }, caller)
+  },
+})

@@ -1,0 +1,13 @@
+/**
+ * The `needs` cloud function (API.md `needs`): 居民求助 → 社工审核派单 → 志愿者接单 → 完成 → 评价 → 积分.
+ */
+import { defineFunction } from '../../../server/handler'
+import { cancel, confirm } from './confirm'
+import { create } from './create'
+import { get, list } from './list'
+import { dispatch, review } from './review'
+import { claim, complete, release } from './volunteer'
+
+export const main = defineFunction({
+  actions: { create, list, get, review, claim, dispatch, release, complete, confirm, cancel },
+})

@@ -1,0 +1,46 @@
+/**
+ * The tab pages live in the main package; screens for one role live in subpackages so that a resident's
+ * first download stays small. To add a tab, add one entry to TABS (and its two 81×81 PNG icons).
+ */
+const TABS = [
+  { pagePath: 'pages/home/index', text: '首页', icon: 'home' },
+  { pagePath: 'pages/me/index', text: '我的', icon: 'me' },
+]
+
+export default defineAppConfig({
+  pages: TABS.map((tab) => tab.pagePath),
+  subPackages: [
+    {
+      root: 'packages/profile',
+      pages: ['pages/edit/index', 'pages/volunteer-apply/index'],
+    },
+    {
+      root: 'packages/worker',
+      pages: ['pages/volunteer-review/index'],
+    },
+  ],
+  window: {
+    navigationBarTitleText: '小社 · 邻里公益',
+    navigationBarBackgroundColor: '#d9482b',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f6f3ee',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#555555',
+    selectedColor: '#d9482b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: TABS.map((tab) => ({
+      pagePath: tab.pagePath,
+      text: tab.text,
+      iconPath: `assets/tab/${tab.icon}.png`,
+      selectedIconPath: `assets/tab/${tab.icon}-active.png`,
+    })),
+  },
+  // The main package is small; fetch the subpackages a person is likely to open next in the background.
+  preloadRule: {
+    'pages/me/index': { network: 'all', packages: ['packages/profile'] },
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

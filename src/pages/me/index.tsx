@@ -1,0 +1,148 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { AtTag } from 'taro-ui'
+import { VOLUNTEER_STATUS_LABELS, type Me, type VolunteerStatus } from '@shared/user'
+import IdentityPicker from '@/components/identity-picker'
+import MenuItem from '@/components/menu-item'
+import { EmptyState, ErrorState, Loading } from '@/components/page-state'
+import RoleTags from '@/components/role-tags'
+import { hasRole, useMe } from '@/hooks/use-me'
+import { ROUTES, openPage } from '@/routes'
+import { canApplyVolunteer } from '@/utils/volunteer'
+import './index.scss'
+
+const STATUS_TONES: Record<VolunteerStatus, string> = {
+  pending: 'tag--amber',
+  approved: 'tag--green',
+  rejected: 'tag--grey',
+}
+
+function ProfileCard({ me }: { me: Me }) {
+  const { nickname, community, phoneMasked } = me.profile
+  const initial = Array.from(nickname || '邻')[0]
+  return (
+    <View className="card me__profile">
+      <View className="me__identity">
+        <View className="me__avatar">
+          <Text>{initial}</Text>
+        </View>
+        <View className="me__who">
+          <Text className="me__nickname">{nickname || '还没有填写昵称'}</Text>
+          <Text className="me__line">社区：{community || '还没有填写'}</Text>
+          <Text className="me__line">手机：{phoneMasked || '还没有填写'}</Text>
+        </View>
+      </View>
+      <RoleTags roles={me.roles} />
+    </View>
+  )
+}
+
+function PointsCard({ me }: { me: Me }) {
+  const { balance, held, available } = me.points
+  return (
+    <View className="card me__points">
+      <Text className="card__title">我的积分</Text>
+      <View className="me__points-row">
+        <View className="me__points-item me__points-item--main">
+          <Text className="me__points-value">{available}</Text>
+          <Text className="me__points-label">可用积分</Text>
+        </View>
+        <View className="me__points-item">
+          <Text className="me__points-value">{balance}</Text>
+          <Text className="me__points-label">总积分</Text>
+        </View>
+        <View className="me__points-item">
+          <Text className="me__points-value">{held}</Text>
+          <Text className="me__points-label">兑换暂扣</Text>
+        </View>
+      </View>
+      <Text className="hint">做好事就能攒积分。兑换商品时先暂扣，领到东西后才扣掉。</Text>
+    </View>
+  )
+}
+
+function VolunteerCard({ me }: { me: Me }) {
+  const volunteer = me.volunteer
+  return (
+    <View className="card me__volunteer">
+      <Text className="card__title">志愿者</Text>
+      {volunteer ? (
+        <View>
+          <View className="me__status-row">
+            <Text className="me__status-label">申请状态：</Text>
+            <AtTag className={`tag ${STATUS_TONES[volunteer.status]}`} circle>
+              {VOLUNTEER_STATUS_LABELS[volunteer.status]}
+            </AtTag>
+          </View>
+          {volunteer.status === 'pending' && <Text className="hint">社工会尽快审核，请耐心等待。</Text>}
+          {volunteer.status === 'approved' && (
+            <Text className="me__line">特长：{volunteer.skills.join('、') || '未填写'}</Text>
+          )}
+          {volunteer.status === 'rejected' && volunteer.reason && (
+            <Text className="me__line">原因：{volunteer.reason}</Text>
+          )}
+        </View>
+      ) : (
+        <Text className="me__line">您还不是志愿者。愿意帮助邻居的话，欢迎申请！</Text>
+      )}
+      {canApplyVolunteer(me) && (
+        <Button className="btn btn--primary" onClick={() => openPage(ROUTES.volunteerApply)}>
+          {volunteer ? '重新申请志愿者' : '申请成为志愿者'}
+        </Button>
+      )}
+    </View>
+  )
+}
+
+export default function MePage() {
+  const { me, loading, error, needsIdentity, reload } = useMe()
+  const [pickerOpen, setPickerOpen] = useState(false)
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const elder = Boolean(me?.profile.elderMode)
+
+  return (
+    <View className={`page me${elder ? ' page--elder' : ''}`}>
+      {process.env.TARO_ENV === 'h5' && (
+        <IdentityPicker open={pickerOpen} onClose={() => setPickerOpen(false)} />
+      )}
+      {loading && !me && <Loading />}
+      {error && !me && <ErrorState message={error.message} onRetry={() => void reload()} />}
+      {needsIdentity && <EmptyState title="还没有选择体验身份" text="请在弹出的名单里选一位。" />}
+      {me && (
+        <>
+          <ProfileCard me={me} />
+          <PointsCard me={me} />
+          <VolunteerCard me={me} />
+        </>
+      )}
+      <View className="me__menu">
+        {me && (
+          <MenuItem
+            title="编辑资料"
+            description="昵称、手机号、社区、住址、关怀模式"
+            onClick={() => openPage(ROUTES.editProfile)}
+          />
+        )}
+        {hasRole(me, 'worker') && (
+          <MenuItem
+            title="志愿者审核"
+            description="社工专用：审核居民的志愿者申请"
+            onClick={() => openPage(ROUTES.volunteerReview)}
+          />
+        )}
+        {process.env.TARO_ENV === 'h5' && !needsIdentity && (
+          <MenuItem
+            title="切换体验身份"
+            description="换成别的居民、志愿者、社工或商户看看"
+            onClick={() => setPickerOpen(true)}
+          />
+        )}
+      </View>
+    </View>
+  )
+}

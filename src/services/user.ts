@@ -1,0 +1,46 @@
+/** Typed calls of the `user` cloud function; see types/user.ts for each action's schema. */
+import type { Page } from '@shared/envelope'
+import type {
+  ApplyVolunteerInput,
+  ListVolunteersInput,
+  Me,
+  ReviewVolunteerInput,
+  RoleChangeInput,
+  RoleHolder,
+  UpdateProfileInput,
+  VolunteerApplication,
+} from '@shared/user'
+import { callFunction } from './cloud'
+
+const FUNCTION = 'user'
+
+/** Who the caller is, with roles, profile, volunteer status and points; creates the user on first call. */
+export function login(): Promise<Me> {
+  return callFunction<Me>(FUNCTION, { action: 'login' })
+}
+
+export function updateProfile(input: UpdateProfileInput): Promise<Me> {
+  return callFunction<Me>(FUNCTION, { action: 'updateProfile', ...input })
+}
+
+export function applyVolunteer(input: ApplyVolunteerInput): Promise<Me> {
+  return callFunction<Me>(FUNCTION, { action: 'applyVolunteer', ...input })
+}
+
+/** Workers only. `approve: false` on an approved volunteer suspends them; a reason is required then. */
+export function reviewVolunteer(input: ReviewVolunteerInput): Promise<RoleHolder> {
+  return callFunction<RoleHolder>(FUNCTION, { action: 'reviewVolunteer', ...input })
+}
+
+export function grantRole(input: RoleChangeInput): Promise<RoleHolder> {
+  return callFunction<RoleHolder>(FUNCTION, { action: 'grantRole', ...input })
+}
+
+export function revokeRole(input: RoleChangeInput): Promise<RoleHolder> {
+  return callFunction<RoleHolder>(FUNCTION, { action: 'revokeRole', ...input })
+}
+
+/** Workers only: one page of volunteer applications, newest first. */
+export function listVolunteers(input: ListVolunteersInput = {}): Promise<Page<VolunteerApplication>> {
+  return callFunction<Page<VolunteerApplication>>(FUNCTION, { action: 'listVolunteers', ...input })
+}

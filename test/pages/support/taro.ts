@@ -1,0 +1,45 @@
+/**
+ * `@tarojs/taro` as Taro's H5 build sees it. The build's loaders merge the H5 APIs into the default export and
+ * add the React lifecycle hooks; Jest runs no loaders, so this module does the same by hand.
+ */
+import * as React from 'react'
+import * as ReactDOM from 'react-dom'
+import * as h5 from '@tarojs/taro-h5'
+import * as hooks from '@tarojs/plugin-framework-react/dist/runtime'
+
+// Hands React to the hooks, as the app's entry does on H5.
+hooks.createH5NativeComponentConfig(null, React, ReactDOM)
+
+const Taro = h5.default as unknown as Record<string, unknown>
+for (const [name, value] of Object.entries(h5)) {
+  if (name !== 'default' && !(name in Taro)) Taro[name] = value
+}
+const HOOKS = [
+  'useDidHide',
+  'useDidShow',
+  'useLaunch',
+  'useLoad',
+  'usePullDownRefresh',
+  'useReachBottom',
+  'useReady',
+  'useRouter',
+  'useUnload',
+] as const
+for (const name of HOOKS) Taro[name] = hooks[name]
+
+// What the H5 entry does with config/index.ts's designWidth and deviceRatio (taro-ui sizes things with it).
+h5.initPxTransform({ designWidth: 750, deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 } })
+
+export * from '@tarojs/taro-h5'
+export {
+  useDidHide,
+  useDidShow,
+  useLaunch,
+  useLoad,
+  usePullDownRefresh,
+  useReachBottom,
+  useReady,
+  useRouter,
+  useUnload,
+} from '@tarojs/plugin-framework-react/dist/runtime'
+export default Taro

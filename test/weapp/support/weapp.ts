@@ -1,0 +1,192 @@
+/**
+ * Runs the real weapp build (dist/) inside miniprogram-simulate: the mini-program globals (App, getApp, Page,
+ * getCurrentPages, wx.cloud) are provided here, pages are rendered with WeChat's own template compiler, and
+ * `wx.cloud.callFunction` goes over HTTP to a real emulator's `/fn/<name>` as the chosen WeChat user — the same
+ * functions the app reaches in WeChat.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import simulate from 'miniprogram-simulate'
+
+export const DIST = path.resolve(__dirname, '..', '..', '..', 'dist')
+
+type AnyFunction = (...args: unknown[]) => unknown
+type Options = Record<string, unknown>
+
+export function assertBuilt(): void {
+  if (!fs.existsSync(path.join(DIST, 'app.json'))) {
+    throw new Error('dist/ has no weapp build: run `npm run build:weapp` before these tests')
+  }
+}
+
+const cloud = {
+  url: '',
+  openid: null as string | null,
+  calls: [] as { name: string; data: unknown }[],
+}
+
+/** Who the WeChat user is for the next calls, and which emulator answers them. */
+export function connect(url: string, openid: string | null): void {
+  cloud.url = url
+  cloud.openid = openid
+}
+
+export function cloudCalls(): { name: string; data: unknown }[] {
+  return cloud.calls
+}
+
+/** wx.cloud as the platform offers it: promise style, or callbacks when given. */
+const wxCloud = {
+  init: () => undefined,
+  async callFunction(options: { name: string; data?: unknown } & Options) {
+    const { name, data = {} } = options
+    cloud.calls.push({ name, data })
+    try {
+      const response = await fetch(`${cloud.url}/fn/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(cloud.openid ? { 'x-wx-openid': cloud.openid } : {}),
+        },
+        body: JSON.stringify(data),
+      })
+      const result = {
+        result: await response.json(),
+        errMsg: 'cloud.callFunction:ok',
+        requestID: 'simulated',
+      }
+      ;(options.success as AnyFunction | undefined)?.(result)
+      ;(options.complete as AnyFunction | undefined)?.(result)
+      return result
+    } catch (error) {
+      const failure = { errCode: -1, errMsg: `cloud.callFunction:fail ${String(error)}` }
+      ;(options.fail as AnyFunction | undefined)?.(failure)
+      ;(options.complete as AnyFunction | undefined)?.(failure)
+      throw failure
+    }
+  },
+}
+
+const navigations: { api: string; url: string }[] = []
+
+/** The navigation calls pages made (navigateTo, switchTab, …), newest last. */
+export function navigationLog(): { api: string; url: string }[] {
+  return navigations
+}
+
+const LIFECYCLES = ['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload']
+const pageStack: { route: string; instance: Options }[] = []
+let appInstance: Options | null = null
+let routeBeingLoaded = ''
+
+/**
+ * Installs the mini-program globals, loads dist/app.js and launches the app once per test file (each Jest test
+ * file has its own module registry and globals).
+ */
+export function launchApp(): void {
+  if (appInstance) return
+  assertBuilt()
+  const g = globalThis as unknown as Record<string, unknown>
+  const wx = g.wx as Record<string, unknown>
+  wx.cloud = wxCloud
+  for (const api of ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch', 'navigateBack']) {
+    wx[api] = (options: Options = {}) => {
+      navigations.push({ api, url: String(options.url ?? '') })
+      const result = { errMsg: `${api}:ok` }
+      ;(options.success as AnyFunction | undefined)?.(result)
+      ;(options.complete as AnyFunction | undefined)?.(result)
+      return Promise.resolve(result)
+    }
+  }
+  g.App = (options: Options) => {
+    appInstance = options
+  }
+  g.getApp = () => appInstance
+  g.getCurrentPages = () => pageStack.map((page) => page.instance)
+  // A Page is simulated as a Component whose attachment runs the page's load, show and ready.
+  g.Page = (options: Options) => {
+    const route = routeBeingLoaded
+    const methods: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value
+    ;(g.Component as AnyFunction)({
+      data: options.data ?? {},
+      methods,
+      lifetimes: {
+        attached(this: Options) {
+          this.route = route
+          this.__route__ = route
+          pageStack.push({ route, instance: this })
+          for (const name of LIFECYCLES.slice(0, 3)) (this[name] as AnyFunction | undefined)?.call(this, {})
+        },
+        detached(this: Options) {
+          ;(this.onUnload as AnyFunction | undefined)?.call(this)
+          const index = pageStack.findIndex((page) => page.instance === this)
+          if (index >= 0) pageStack.splice(index, 1)
+        },
+      },
+    })
+  }
+  // The built app is CommonJS loaded at run time, as WeChat loads it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(path.join(DIST, 'app.js'))
+  const app = appInstance as Options | null
+  if (!app) throw new Error('dist/app.js did not call App()')
+  ;(app.onLaunch as AnyFunction | undefined)?.call(app, { path: 'pages/home/index', query: {}, scene: 1001 })
+  ;(app.onShow as AnyFunction | undefined)?.call(app, { path: 'pages/home/index', query: {}, scene: 1001 })
+}
+
+export type RenderedPage = ReturnType<typeof simulate.render>
+
+/** Renders the page at `route` (e.g. 'pages/me/index') of the build. Render a given page once per file. */
+export function renderPage(route: string): RenderedPage {
+  launchApp()
+  routeBeingLoaded = route
+  const id = simulate.load(path.join(DIST, route), { rootPath: DIST, compiler: 'official' })
+  const page = simulate.render(id)
+  page.attach(document.createElement('parent-wrapper'))
+  return page
+}
+
+/** The text a person sees on the page, without the spaces the templates add. */
+export function pageText(page: RenderedPage): string {
+  return (page.dom?.textContent ?? '').replace(/\s+/g, ' ')
+}
+
+/** Waits until the page no longer shows `text`. */
+export async function waitForNoText(page: RenderedPage, text: string, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (pageText(page).includes(text)) {
+    if (Date.now() > deadline) throw new Error(`the page still shows "${text}"`)
+    await simulate.sleep(20)
+  }
+}
+
+/** Waits until the page shows `text`. */
+export async function waitForText(page: RenderedPage, text: string, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!pageText(page).includes(text)) {
+    if (Date.now() > deadline) throw new Error(`the page never showed "${text}"; it shows: ${pageText(page)}`)
+    await simulate.sleep(20)
+  }
+}
+
+/**
+ * Taps the innermost element that shows `text`. Taro gives every node an id (its `sid`, which the simulator
+ * shows as data-sid) and listens for taps bubbling up to the page, so tapping the text reaches the handler of
+ * the row or button around it.
+ */
+export async function tapText(page: RenderedPage, text: string): Promise<void> {
+  const root = page.dom
+  if (!root) throw new Error('the page is not rendered')
+  const candidates = Array.from(root.querySelectorAll('[data-sid]')).filter((el) =>
+    el.textContent?.includes(text),
+  )
+  const target = candidates[candidates.length - 1]
+  if (!target) throw new Error(`nothing on the page shows "${text}"`)
+  const sid = target.getAttribute('data-sid')
+  const wrapped = page.querySelector(`#${sid}`)
+  if (!wrapped) throw new Error(`no node answers to #${sid}`)
+  wrapped.dispatchEvent('tap')
+  // The simulator delivers events on a later tick, and React handles them after that.
+  await simulate.sleep(50)
+}
