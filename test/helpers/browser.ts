@@ -1,9 +1,9 @@
 /**
  * Debian's Chromium driven by playwright-core, for tests of the H5 build as a person uses it: a phone-sized
- * viewport (375×812), Chinese fonts, and screenshots saved under test-artifacts/.
+ * viewport (375×812), Chinese fonts, and screenshots saved under test-artifacts/. Playwright gives every
+ * launch a fresh, empty profile of its own.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
@@ -12,7 +12,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH)`)
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH)`,
+    )
   }
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -25,14 +27,18 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoshe-chromium-'))}`,
     ],
   })
 }
 
 /** A phone-sized context; each person in a test gets their own (their own storage, so their own identity). */
 export function phone(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true })
+  return browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    hasTouch: true,
+  })
 }
 
 /** Saves a screenshot as test-artifacts/<name>.png after Taro's page transition has settled. */
