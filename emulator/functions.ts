@@ -59,6 +59,8 @@ export class FunctionRunner {
   constructor(
     private readonly root: string,
     private readonly baseEnv: () => Record<string, string>,
+    /** Fills a function's `*_SECRET` variables that config.json leaves empty (see secrets.ts). */
+    private readonly secret: (name: string) => string,
     size = Number(process.env.FUNCTION_WORKERS) || Math.max(1, Math.min(4, os.cpus().length - 1)),
   ) {
     for (let i = 0; i < size; i++) {
@@ -112,6 +114,12 @@ export class FunctionRunner {
     return config
   }
 
+  private withSecrets(vars: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {}
+    for (const [k, v] of Object.entries(vars)) out[k] = v === '' && k.endsWith('_SECRET') ? this.secret(k) : v
+    return out
+  }
+
   /** Counts a database request against the call that made it (found by the SDK's seqId prefix). */
   countOp(seqId: string | null, kind: 'read' | 'write' | 'other'): void {
     if (!seqId || kind === 'other') return
@@ -137,7 +145,7 @@ export class FunctionRunner {
     Object.assign(wx, { WX_CLIENTIP: '127.0.0.1', WX_CLIENTIPV6: '::1', WX_SOURCE: 'wx_client' })
     const env = {
       ...this.baseEnv(),
-      ...config.envVariables,
+      ...this.withSecrets(config.envVariables),
       WX_OPENID: '',
       WX_APPID: '',
       ...wx,

@@ -15,6 +15,7 @@ import { Engine } from './engine'
 import { FunctionRunner, type CallResult } from './functions'
 import { handleOpenApi } from './openapi'
 import { applySeed, identities, isSeedName, type SeedName } from './seeds'
+import { Secrets } from './secrets'
 import { Store, type CollectionSpec } from './store'
 import { firstFiring, parseCron } from './timers'
 
@@ -107,7 +108,12 @@ export class Emulator {
     clock.setOffset(Number(this.store.getMeta('clockOffsetMs') ?? 0))
     this.engine = new Engine(this.store, clock.now)
     this.api = new DbApi(this.engine)
-    this.functions = new FunctionRunner(opts.functionsDir, () => this.functionEnv())
+    const secrets = new Secrets(opts.dataDir)
+    this.functions = new FunctionRunner(
+      opts.functionsDir,
+      () => this.functionEnv(),
+      (name) => secrets.get(name),
+    )
     this.functions.setClockOffset(clock.getOffset())
     this.declareCollections()
     applySeed(this.store, opts.seed, clock.now())

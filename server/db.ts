@@ -2,16 +2,22 @@
  * Types for the part of wx-server-sdk's database API that the functions use (its own typings are mostly
  * `any`). Documents are plain records; every read answers `{ data }`.
  */
+/** A field condition; conditions on one field chain with and/or. */
+export interface Condition {
+  and(other: Condition): Condition
+  or(other: Condition): Condition
+}
+
 export interface Command {
-  eq(v: unknown): object
-  neq(v: unknown): object
-  lt(v: unknown): object
-  lte(v: unknown): object
-  gt(v: unknown): object
-  gte(v: unknown): object
-  in(v: unknown[]): object
-  nin(v: unknown[]): object
-  exists(v: boolean): object
+  eq(v: unknown): Condition
+  neq(v: unknown): Condition
+  lt(v: unknown): Condition
+  lte(v: unknown): Condition
+  gt(v: unknown): Condition
+  gte(v: unknown): Condition
+  in(v: unknown[]): Condition
+  nin(v: unknown[]): Condition
+  exists(v: boolean): Condition
   and(conditions: object[]): object
   or(conditions: object[]): object
   set(v: unknown): object
@@ -20,6 +26,22 @@ export interface Command {
   push(v: unknown): object
   pull(v: unknown): object
   addToSet(v: unknown): object
+  aggregate: {
+    sum(v: unknown): object
+    avg(v: unknown): object
+    max(v: unknown): object
+    min(v: unknown): object
+  }
+}
+
+/** An aggregation pipeline (each stage as MongoDB's); `end()` runs it. */
+export interface Aggregate<R = Record<string, unknown>> {
+  match(query: object): Aggregate<R>
+  group(spec: object): Aggregate<R>
+  sort(spec: Record<string, 1 | -1>): Aggregate<R>
+  limit(n: number): Aggregate<R>
+  project(spec: object): Aggregate<R>
+  end(): Promise<{ list: R[] }>
 }
 
 export interface Query<T = Record<string, unknown>> {
@@ -45,6 +67,7 @@ export interface DocumentRef<T = Record<string, unknown>> {
 export interface CollectionRef<T = Record<string, unknown>> extends Query<T> {
   doc(id: string): DocumentRef<T>
   add(options: { data: object }): Promise<{ _id: string }>
+  aggregate<R = Record<string, unknown>>(): Aggregate<R>
 }
 
 export interface Transaction {

@@ -3,14 +3,14 @@
  *
  * Every change is one append-only entry in `ledger`, whose id is derived from the change's idempotency
  * key, written in the same transaction as the person's summary in `users/<openid>.points`:
- *   balance = Σ entries, held = Σ open holds, available = balance − held ≥ 0.
+ *   balance = Σ entries, held = Σ held orders' cost, available = balance − held ≥ 0.
  * A retried or raced change finds its entry already there and answers it again instead of writing twice;
  * the same key with other arguments is refused (`already-exists`).
- * Holds (`holds`) set points aside for a pending order; they are released, or captured into a
- * redemption entry, exactly once.
+ * Holds set points aside for a pending order: the order itself is the hold (the mall writes the order
+ * and the person's summary in one transaction with the functions below), so held = Σ held orders' cost.
  */
 import type { EntryKind } from '../types/points'
-import type { HoldRecord, LedgerRecord, UserRecord } from '../types/records'
+import type { LedgerRecord, PointsRecord, UserRecord } from '../types/records'
 import { _ } from './cloud'
 import { AppError, exists, notFound, precondition } from './errors'
 import type { DocumentRef, Transaction } from './db'
@@ -57,7 +57,7 @@ async function readOptional<T>(ref: DocumentRef<T>): Promise<T | null> {
   }
 }
 
-async function readUser(tx: Transaction, openid: string): Promise<UserRecord> {
+export async function readUser(tx: Transaction, openid: string): Promise<UserRecord> {
   const user = await readOptional(tx.collection<UserRecord>('users').doc(openid))
   if (!user) throw notFound('没有找到这位居民')
   return user
@@ -116,123 +116,43 @@ export function postEntry(change: PostEntry): Promise<Posted> {
   return inTransaction((tx) => postInTransaction(tx, change, Date.now()))
 }
 
-export interface HoldRequest {
-  openid: string
-  amount: number
-  refId: string
-  /** Unique per hold, e.g. `order:<orderId>`. */
-  key: string
-}
-
-/** Sets points aside (available shrinks, balance stays); refused when not enough is available. */
-export async function holdInTransaction(tx: Transaction, req: HoldRequest, now: number): Promise<HoldRecord> {
-  if (!Number.isInteger(req.amount) || req.amount <= 0)
+/** The summary after setting `amount` aside for an order; refused when not enough is available. */
+export function holdPoints(points: PointsRecord, amount: number): PointsRecord {
+  if (!Number.isInteger(amount) || amount <= 0)
     throw new AppError('invalid-argument', '冻结的积分必须是正整数')
-  const id = idFor(`hold:${req.key}`)
-  const earlier = await readOptional(tx.collection<HoldRecord>('holds').doc(id))
-  if (earlier) {
-    if (earlier.openid !== req.openid || earlier.amount !== req.amount) throw exists('这个操作编号已经用过了')
-    return earlier
-  }
-  const user = await readUser(tx, req.openid)
-  if (available(user.points) < req.amount) throw precondition('可用积分不足')
-  const hold: HoldRecord = {
-    _id: id,
-    openid: req.openid,
-    amount: req.amount,
-    refId: req.refId,
-    status: 'open',
-    createdAt: now,
-    closedAt: null,
-  }
-  await tx.collection('holds').add({ data: hold })
-  await tx
-    .collection('users')
-    .doc(req.openid)
-    .update({ data: { 'points.held': user.points.held + req.amount, updatedAt: now } })
-  return hold
+  if (available(points) < amount) throw precondition('可用积分不够兑换这件商品')
+  return { ...points, held: points.held + amount }
 }
 
-async function openHold(tx: Transaction, key: string): Promise<HoldRecord> {
-  const hold = await readOptional(tx.collection<HoldRecord>('holds').doc(idFor(`hold:${key}`)))
-  if (!hold) throw notFound('没有找到冻结的积分')
-  return hold
+/** The summary after giving held points back (a cancelled or expired order). */
+export function releasePoints(points: PointsRecord, amount: number): PointsRecord {
+  return { ...points, held: points.held - amount }
 }
 
-/** Gives held points back (cancel, expiry). Releasing twice answers the same released hold. */
-export async function releaseInTransaction(tx: Transaction, key: string, now: number): Promise<HoldRecord> {
-  const hold = await openHold(tx, key)
-  if (hold.status === 'released') return hold
-  if (hold.status !== 'open') throw precondition('积分已经兑换，不能退回')
-  const user = await readUser(tx, hold.openid)
-  const closed: HoldRecord = { ...hold, status: 'released', closedAt: now }
-  await tx
-    .collection('holds')
-    .doc(hold._id)
-    .update({ data: { status: 'released', closedAt: now } })
-  await tx
-    .collection('users')
-    .doc(hold.openid)
-    .update({ data: { 'points.held': user.points.held - hold.amount, updatedAt: now } })
-  return closed
-}
-
-/** Spends held points: the hold closes and a redemption entry takes the points out of the balance. */
-export async function captureInTransaction(
-  tx: Transaction,
-  key: string,
-  entry: Pick<PostEntry, 'refId' | 'note' | 'operator'>,
+/**
+ * Spends held points (a redeemed order): the hold closes and a redemption entry takes the points out of
+ * the balance. Answers the new summary and the entry, for the caller's transaction to write together.
+ */
+export function spendHeld(
+  user: UserRecord,
+  amount: number,
+  change: Pick<PostEntry, 'key' | 'refId' | 'note' | 'operator'>,
   now: number,
-): Promise<Posted> {
-  const hold = await openHold(tx, key)
-  const entryKey = `capture:${key}`
-  if (hold.status === 'captured') {
-    const earlier = await readOptional(tx.collection<LedgerRecord>('ledger').doc(idFor(`entry:${entryKey}`)))
-    if (earlier) return { entry: earlier, created: false }
-  }
-  if (hold.status !== 'open') throw precondition('积分已经退回，不能再兑换')
-  const user = await readUser(tx, hold.openid)
-  const points = applyDelta({ ...user.points, held: user.points.held - hold.amount }, -hold.amount, now)
-  const ledgerEntry: LedgerRecord = {
-    _id: idFor(`entry:${entryKey}`),
-    openid: hold.openid,
-    delta: -hold.amount,
+): { points: PointsRecord; entry: LedgerRecord } {
+  const points = applyDelta(releasePoints(user.points, amount), -amount, now)
+  const entry: LedgerRecord = {
+    _id: idFor(`entry:${change.key}`),
+    openid: user.openid,
+    delta: -amount,
     kind: 'redemption',
-    refId: entry.refId,
-    note: entry.note,
-    operator: entry.operator,
+    refId: change.refId,
+    note: change.note,
+    operator: change.operator,
     createdAt: now,
     balanceAfter: points.balance,
     name: displayName(user),
     public: false,
-    fingerprint: JSON.stringify(['redemption', -hold.amount, entry.refId, hold.openid]),
+    fingerprint: JSON.stringify(['redemption', -amount, change.refId, user.openid]),
   }
-  await tx
-    .collection('holds')
-    .doc(hold._id)
-    .update({ data: { status: 'captured', closedAt: now } })
-  await tx.collection('ledger').add({ data: ledgerEntry })
-  await tx
-    .collection('users')
-    .doc(hold.openid)
-    .update({ data: { points: _.set(points), updatedAt: now } })
-  return { entry: ledgerEntry, created: true }
-}
-
-/** Holds in its own transaction. */
-export function holdPoints(req: HoldRequest): Promise<HoldRecord> {
-  return inTransaction((tx) => holdInTransaction(tx, req, Date.now()))
-}
-
-/** Releases a hold in its own transaction. */
-export function releaseHold(key: string): Promise<HoldRecord> {
-  return inTransaction((tx) => releaseInTransaction(tx, key, Date.now()))
-}
-
-/** Captures a hold into a redemption entry in its own transaction. */
-export function captureHold(
-  key: string,
-  entry: Pick<PostEntry, 'refId' | 'note' | 'operator'>,
-): Promise<Posted> {
-  return inTransaction((tx) => captureInTransaction(tx, key, entry, Date.now()))
+  return { points, entry }
 }

@@ -2,6 +2,7 @@
  * The documents as they are stored in the database, one interface per collection. The functions own
  * these shapes; the seeds and the tests write and read them directly. Times are epoch milliseconds.
  */
+import type { MerchantKind, OrderStatus } from './mall'
 import type { NeedCategory, NeedStatus, PersonRef, Urgency } from './needs'
 import type { EntryKind } from './points'
 import type { Role, VolunteerStatus } from './user'
@@ -21,6 +22,8 @@ export interface UserRecord {
   merchantId: string | null
   /** The person's points, kept beside the profile so that a summary is one read. */
   points: PointsRecord
+  /** Orders that count toward each reward's per-person limit (held or redeemed), by reward id. */
+  mallOrders?: Record<string, number>
   createdAt: number
   updatedAt: number
 }
@@ -36,8 +39,6 @@ export interface VolunteerRecord {
   reason: string | null
 }
 
-export type MerchantKind = 'supermarket' | 'clinic' | 'pharmacy' | 'repair' | 'other'
-
 /** `merchants/<id>`: a partner shop of the points supermarket. */
 export interface MerchantRecord {
   _id: string
@@ -50,7 +51,8 @@ export interface MerchantRecord {
 }
 
 /**
- * A person's points. balance = Σ ledger deltas, held = Σ open holds, available = balance − held ≥ 0.
+ * A person's points. balance = Σ ledger deltas, held = Σ cost of their held orders,
+ * available = balance − held ≥ 0.
  * `month`/`monthEarned` carry what was earned in the current month (Asia/Shanghai) for the board.
  */
 export interface PointsRecord {
@@ -86,17 +88,6 @@ export interface LedgerRecord {
   fingerprint: string
 }
 
-/** `holds/<id>`: points set aside for a pending order; the id is derived from the order. */
-export interface HoldRecord {
-  _id: string
-  openid: string
-  amount: number
-  refId: string
-  status: 'open' | 'released' | 'captured'
-  createdAt: number
-  closedAt: number | null
-}
-
 /** `needs/<id>`: a resident's request for help and its whole life. */
 export interface NeedRecord {
   _id: string
@@ -123,4 +114,53 @@ export interface NeedRecord {
   creditEntryId: string | null
   createdAt: number
   updatedAt: number
+}
+
+/** `rewards/<id>`: what a shop offers for points. */
+export interface RewardRecord {
+  _id: string
+  merchantId: string
+  /** The shop's kind, copied here so the catalogue can be read by kind through an index. */
+  merchantKind: MerchantKind
+  /** The shop's name, copied here so that an order needs no extra read (kept in step by upsertMerchant). */
+  merchantName: string
+  title: string
+  cost: number
+  /** What can still be ordered. */
+  stock: number
+  /** All stock ever put in: stock + held orders + redeemed orders = stockTotal. */
+  stockTotal: number
+  perUserLimit: number
+  active: boolean
+  createdAt: number
+  updatedAt: number
+}
+
+/**
+ * `orders/<id>`: an order of a reward. While `held`, it holds its cost of the person's points (the
+ * person's `points.held` counts it) and one unit of stock. The id is derived from the person and their
+ * idempotency key, so a retried order is the same order.
+ */
+export interface OrderRecord {
+  _id: string
+  openid: string
+  customerName: string
+  rewardId: string
+  rewardTitle: string
+  merchantId: string
+  merchantName: string
+  cost: number
+  status: OrderStatus
+  /** The current redemption code's nonce and expiry: a newer code replaces older ones. */
+  codeNonce: string | null
+  codeExpiresAt: number | null
+  createdAt: number
+  expiresAt: number
+  redeemedAt: number | null
+  /** The shop staff who scanned the code. */
+  redeemedBy: string | null
+  redeemedByName: string | null
+  closedAt: number | null
+  /** The ledger entry that took the points at redemption. */
+  entryId: string | null
 }

@@ -1,27 +1,46 @@
 /**
- * The ledger module under a randomized storm: many racing earns, deductions, spends, holds, releases,
- * captures and replays across several people, for several seeds. After each storm, for every person,
- * balance = Σ ledger, held = Σ open holds and available ≥ 0; every key wrote at most once.
+ * A randomized storm over /fn, for several seeds: racing earns and deductions (points.adjust), orders that
+ * hold points (mall.order), cancellations that release them (mall.cancel), redemptions that spend them
+ * (mall.code + mall.redeem, some racing a cancellation of the same order) and replays of earlier calls.
+ * After each storm: balance = Σ ledger, held = Σ held orders, available ≥ 0, stock adds up, each
+ * redeemed order has one redemption entry — and every refusal was a proper one.
  */
-import type * as Errors from '../../server/errors'
-import type * as Ledger from '../../server/ledger'
-import { startEmulator, type Emulator } from '../helpers/emulator'
+import type { Order, RedemptionCode } from '../../types/mall'
+import { startEmulator, type Emulator, type Envelope } from '../helpers/emulator'
 import { ledgerViolations, readLedgerState } from '../helpers/invariants'
 import { connectSdk, type Sdk } from '../helpers/sdk'
 
 let emu: Emulator
 let sdk: Sdk
-// Loaded after the SDK is pointed at the emulator (the module initialises wx-server-sdk when it loads).
-let ledger: typeof Ledger
-let AppError: typeof Errors.AppError
 
-const PEOPLE = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6']
+const PEOPLE = [
+  'demo-resident-li',
+  'demo-resident-wang',
+  'demo-neighbour-02',
+  'demo-neighbour-03',
+  'demo-neighbour-05',
+  'demo-neighbour-06',
+]
+/** The rewards ordered in the storm, and who scans them. */
+const REWARDS: Record<string, string> = {
+  'reward-noodles': 'demo-merchant-zhou',
+  'reward-eggs': 'demo-merchant-zhou',
+  'reward-bp-check': 'demo-merchant-meng',
+  'reward-masks': 'demo-merchant-tian',
+  'reward-tyre': 'demo-merchant-guo',
+}
+/** Staff of every demo shop, for the orders the seed left held. */
+const STAFF: Record<string, string> = {
+  'shop-huimin': 'demo-merchant-zhou',
+  'shop-huaizhong-clinic': 'demo-merchant-meng',
+  'shop-renhe-pharmacy': 'demo-merchant-tian',
+  'shop-xingda-repair': 'demo-merchant-guo',
+}
+const PROPER = ['failed-precondition', 'resource-exhausted', 'already-exists']
 
 beforeAll(async () => {
   emu = await startEmulator({ seed: 'none' })
   sdk = connectSdk(emu.url)
-  ledger = await import('../../server/ledger')
-  AppError = (await import('../../server/errors')).AppError
 })
 afterAll(() => emu.stop())
 
@@ -34,89 +53,79 @@ function random(seed: number): () => number {
 }
 
 describe.each([11, 23, 42])('seed %i', (seed) => {
-  beforeAll(async () => {
-    await emu.reset('none')
-    for (const p of PEOPLE) expect((await emu.call('user', { action: 'login' }, p)).ok).toBe(true)
-  })
+  beforeAll(() => emu.reset('demo'))
 
-  it('keeps balance = Σ ledger, held = Σ open holds and available ≥ 0 after 400 racing operations', async () => {
+  it('keeps the books after 400 racing earns, deductions, orders, cancellations, redemptions and replays', async () => {
     const rnd = random(seed)
     const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]
-    const holdKeys: string[] = []
-    const postedKeys: Array<Parameters<typeof ledger.postEntry>[0]> = []
-    const ops: Array<() => Promise<unknown>> = []
-    for (let i = 0; i < 400; i++) {
+    const answers: Array<Envelope<unknown>> = []
+    const run = async (ops: Array<() => Promise<Envelope<unknown> | Envelope<unknown>[]>>) => {
+      for (const a of await Promise.all(ops.map((op) => op()))) answers.push(...(Array.isArray(a) ? a : [a]))
+    }
+    const adjust = (openid: string, delta: number, key: string) =>
+      emu.call(
+        'points',
+        { action: 'adjust', openid, delta, note: '随机测试', idempotencyKey: key },
+        'demo-worker-liu',
+      )
+    const order = (openid: string, rewardId: string, key: string) =>
+      emu.call<Order>('mall', { action: 'order', rewardId, idempotencyKey: key }, openid)
+
+    // Phase 1: everyone earns, some lose points, many order (some with a replayed key).
+    const placed: Array<{ openid: string; rewardId: string; key: string }> = []
+    const phase1: Array<() => Promise<Envelope<unknown>>> = []
+    for (let i = 0; i < 200; i++) {
       const openid = pick(PEOPLE)
       const roll = rnd()
-      const key = `s${seed}-op${i}`
-      if (roll < 0.3) {
-        const change = {
-          openid,
-          delta: 1 + Math.floor(rnd() * 20),
-          kind: 'civic' as const,
-          refId: 'r',
-          note: 'earn',
-          operator: 'w',
-          key,
-        }
-        postedKeys.push(change)
-        ops.push(() => ledger.postEntry(change))
-      } else if (roll < 0.42) {
-        ops.push(() =>
-          ledger.postEntry({
-            openid,
-            delta: -(1 + Math.floor(rnd() * 40)),
-            kind: 'deduction',
-            refId: 'r',
-            note: 'deduct',
-            operator: 'w',
-            key,
-            clampToAvailable: true,
-          }),
-        )
-      } else if (roll < 0.5) {
-        ops.push(() =>
-          ledger.postEntry({
-            openid,
-            delta: -(1 + Math.floor(rnd() * 15)),
-            kind: 'adjustment',
-            refId: 'r',
-            note: 'spend',
-            operator: 'w',
-            key,
-          }),
-        )
-      } else if (roll < 0.7) {
-        holdKeys.push(key)
-        const amount = 1 + Math.floor(rnd() * 25)
-        ops.push(() => ledger.holdPoints({ openid, amount, refId: key, key }))
-      } else if (roll < 0.82 && holdKeys.length) {
-        const k = pick(holdKeys)
-        ops.push(() => ledger.releaseHold(k))
-      } else if (roll < 0.92 && holdKeys.length) {
-        const k = pick(holdKeys)
-        ops.push(() => ledger.captureHold(k, { refId: k, note: 'redeem', operator: 'shop' }))
-      } else if (postedKeys.length) {
-        // A replay of an earlier change: answered again, never written twice.
-        const earlier = pick(postedKeys)
-        ops.push(() => ledger.postEntry(earlier))
+      const key = `storm-${seed}-a${i}`
+      if (roll < 0.35) phase1.push(() => adjust(openid, 5 + Math.floor(rnd() * 60), key))
+      else if (roll < 0.5) phase1.push(() => adjust(openid, -(1 + Math.floor(rnd() * 80)), key))
+      else {
+        const rewardId = pick(Object.keys(REWARDS))
+        placed.push({ openid, rewardId, key })
+        phase1.push(() => order(openid, rewardId, key))
+        if (rnd() < 0.2) phase1.push(() => order(openid, rewardId, key))
       }
     }
-    const outcomes = await Promise.allSettled(ops.map((op) => op()))
-    const unexpected = outcomes.filter((o) => o.status === 'rejected' && !(o.reason instanceof AppError))
-    expect(unexpected).toEqual([])
-    const refused = outcomes
-      .filter((o) => o.status === 'rejected')
-      .map((o) => (o as PromiseRejectedResult).reason.code)
-    expect(new Set(refused).size).toBeLessThanOrEqual(3)
-    for (const code of refused) expect(['failed-precondition', 'not-found']).toContain(code)
+    await run(phase1)
 
-    const state = await readLedgerState(sdk)
-    expect(ledgerViolations(state)).toEqual([])
-    // One entry per key: ids are derived from keys, so duplicates would show as repeated refIds of captures.
-    const captures = state.entries.filter((e) => e.kind === 'redemption')
-    expect(new Set(captures.map((e) => e.refId)).size).toBe(captures.length)
-    expect(state.holds.filter((h) => h.status === 'captured').length).toBe(captures.length)
-    expect(state.entries.length).toBeGreaterThan(50)
+    // Phase 2: held orders are cancelled, redeemed, or both at once; more earning and ordering meanwhile.
+    const held = (await sdk.db.collection('orders').where({ status: 'held' }).limit(1000).get())
+      .data as Array<{
+      _id: string
+      openid: string
+      rewardId: string
+    }>
+    const phase2: Array<() => Promise<Envelope<unknown> | Envelope<unknown>[]>> = []
+    const redeem = async (o: { _id: string; openid: string; merchantId: string }, scans: number) => {
+      const code = await emu.call<RedemptionCode>('mall', { action: 'code', orderId: o._id }, o.openid)
+      if (!code.ok) return [code]
+      return Promise.all(
+        Array.from({ length: scans }, () =>
+          emu.call('mall', { action: 'redeem', code: code.data!.code }, STAFF[o.merchantId]),
+        ),
+      )
+    }
+    for (const o of held) {
+      const roll = rnd()
+      if (roll < 0.35) phase2.push(() => emu.call('mall', { action: 'cancel', orderId: o._id }, o.openid))
+      else if (roll < 0.75) phase2.push(() => redeem(o, 1 + Math.floor(rnd() * 3)))
+      else if (roll < 0.9) {
+        phase2.push(() => redeem(o, 2))
+        phase2.push(() => emu.call('mall', { action: 'cancel', orderId: o._id }, o.openid))
+      }
+    }
+    for (let i = 0; i < 100; i++) {
+      const openid = pick(PEOPLE)
+      const key = `storm-${seed}-b${i}`
+      if (rnd() < 0.5) phase2.push(() => adjust(openid, 3 + Math.floor(rnd() * 30), key))
+      else phase2.push(() => order(openid, pick(Object.keys(REWARDS)), key))
+    }
+    await run(phase2)
+
+    const improper = answers.filter((a) => !a.ok && !PROPER.includes(a.code!))
+    expect(improper).toEqual([])
+    expect(answers.filter((a) => a.ok).length).toBeGreaterThan(150)
+    expect(ledgerViolations(await readLedgerState(sdk))).toEqual([])
   })
 })

@@ -1,17 +1,23 @@
 /** The `demo` seed: a living 裕华区 for a newcomer to walk through. */
 import type { Doc } from '../../store'
 import type { SeedData } from '../types'
+import { demoMall } from './mall'
 import { demoIdentities, demoUsers } from './people'
 import { demoNeeds } from './needs'
 import { withPointHistories } from './points'
 import { demoShops } from './shops'
 
 export function demoSeed(now: number): SeedData {
-  const { users, ledger } = withPointHistories(demoUsers(now), now)
+  const history = withPointHistories(demoUsers(now), now)
+  const shops = demoShops(now)
+  const mall = demoMall(shops, history.users, history.ledger, now)
+  const { users, ledger } = mall
   return {
     docs: {
       users: users as unknown as Doc[],
-      merchants: demoShops(now) as unknown as Doc[],
+      merchants: shops as unknown as Doc[],
+      rewards: mall.rewards as unknown as Doc[],
+      orders: mall.orders as unknown as Doc[],
       ledger: ledger as unknown as Doc[],
       needs: demoNeeds(users, ledger, now) as unknown as Doc[],
     },

@@ -128,6 +128,34 @@ const PEOPLE: Person[] = [
     merchantId: 'shop-huimin',
     identity: { role: 'merchant', note: '惠民便民超市店长，扫码核销' },
   },
+  {
+    openid: 'demo-merchant-meng',
+    nickname: '孟晓燕',
+    roles: ['resident', 'merchant'],
+    community: '槐中路社区',
+    phone: '13303110009',
+    address: null,
+    merchantId: 'shop-huaizhong-clinic',
+    identity: { role: 'merchant', note: '槐中路社区卫生室护士' },
+  },
+  {
+    openid: 'demo-merchant-tian',
+    nickname: '田国栋',
+    roles: ['resident', 'merchant'],
+    community: '裕华路社区',
+    phone: '13303110010',
+    address: null,
+    merchantId: 'shop-renhe-pharmacy',
+  },
+  {
+    openid: 'demo-merchant-guo',
+    nickname: '郭师傅',
+    roles: ['resident', 'merchant'],
+    community: '建华南社区',
+    phone: '13303110011',
+    address: null,
+    merchantId: 'shop-xingda-repair',
+  },
 ]
 
 /** Neighbours who are on the board and in the ledgers but not offered as demo identities. */

@@ -1,0 +1,135 @@
+/** The catalogue, and the shops and rewards that workers (and a shop's own staff) keep up to date. */
+import crypto from 'node:crypto'
+import {
+  catalogInput,
+  upsertMerchantInput,
+  upsertRewardInput,
+  type CatalogItem,
+  type Merchant,
+  type Reward,
+} from '../../../types/mall'
+import type { Page } from '../../../types/envelope'
+import type { MerchantRecord, RewardRecord } from '../../../types/records'
+import { _, db } from '../../../server/cloud'
+import { denied, notFound, precondition } from '../../../server/errors'
+import { action } from '../../../server/handler'
+import { afterCursor, decodeCursor, pageOf } from '../../../server/paging'
+import { inTransaction } from '../../../server/transaction'
+import { toMerchant, toReward } from './views'
+
+const newId = (prefix: string) => `${prefix}-${crypto.randomBytes(8).toString('hex')}`
+
+export const catalog = action({
+  input: catalogInput,
+  who: 'anyone',
+  run: async (args): Promise<Page<CatalogItem>> => {
+    const limit = args.limit ?? 20
+    const where: Record<string, unknown> = { active: true }
+    if (args.merchantId) where.merchantId = args.merchantId
+    if (args.kind) where.merchantKind = args.kind
+    const res = await db
+      .collection<RewardRecord>('rewards')
+      .where(_.and([where, afterCursor('createdAt', decodeCursor(args.cursor))]))
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 1)
+      .get()
+    const { rows, nextCursor } = pageOf(res.data, limit, (r) => r.createdAt)
+    const shopIds = [...new Set(rows.map((r) => r.merchantId))]
+    const shops = shopIds.length
+      ? (
+          await db
+            .collection<MerchantRecord>('merchants')
+            .where({ _id: _.in(shopIds) })
+            .get()
+        ).data
+      : []
+    const byId = new Map(shops.map((m) => [m._id, m]))
+    const items = rows
+      .filter((r) => byId.get(r.merchantId)?.active)
+      .map((r) => ({ ...toReward(r), merchant: toMerchant(byId.get(r.merchantId)!) }))
+    return { items, nextCursor }
+  },
+})
+
+export const upsertMerchant = action({
+  input: upsertMerchantInput,
+  who: 'worker',
+  run: async (args): Promise<Merchant> => {
+    const now = Date.now()
+    const id = args.id ?? newId('shop')
+    const record = await inTransaction(async (tx) => {
+      const ref = tx.collection<MerchantRecord>('merchants').doc(id)
+      let current: MerchantRecord | null = null
+      try {
+        current = (await ref.get()).data
+      } catch {
+        if (args.id) throw notFound('没有找到这个商户')
+      }
+      const next: MerchantRecord = {
+        _id: id,
+        name: args.name,
+        kind: args.kind,
+        address: args.address,
+        active: args.active ?? current?.active ?? true,
+        createdAt: current?.createdAt ?? now,
+        updatedAt: now,
+      }
+      const { _id: _ignored, ...data } = next
+      await ref.set({ data })
+      return next
+    })
+    // Rewards carry the shop's name and kind for the catalogue and for orders.
+    await db
+      .collection('rewards')
+      .where({ merchantId: id })
+      .update({ data: { merchantName: record.name, merchantKind: record.kind } })
+    return toMerchant(record)
+  },
+})
+
+export const upsertReward = action({
+  input: upsertRewardInput,
+  who: ['worker', 'merchant'],
+  run: async (args, caller): Promise<Reward> => {
+    if (!caller.roles.has('worker') && caller.user!.merchantId !== args.merchantId) {
+      throw denied('只能管理本店的商品')
+    }
+    const shop = (
+      await db.collection<MerchantRecord>('merchants').where({ _id: args.merchantId }).limit(1).get()
+    ).data[0]
+    if (!shop) throw notFound('没有找到这个商户')
+    const now = Date.now()
+    const id = args.id ?? newId('reward')
+    const record = await inTransaction(async (tx) => {
+      const ref = tx.collection<RewardRecord>('rewards').doc(id)
+      let current: RewardRecord | null = null
+      try {
+        current = (await ref.get()).data
+      } catch {
+        if (args.id) throw notFound('没有找到这件商品')
+      }
+      if (current && current.merchantId !== args.merchantId) throw precondition('商品不能换到别的商户')
+      // Stock put in or taken out keeps the books: stock + held + redeemed = stockTotal.
+      const stockTotal = (current?.stockTotal ?? 0) + args.stock - (current?.stock ?? 0)
+      const next: RewardRecord = {
+        _id: id,
+        merchantId: args.merchantId,
+        merchantKind: shop.kind,
+        merchantName: shop.name,
+        title: args.title,
+        cost: args.cost,
+        stock: args.stock,
+        stockTotal,
+        perUserLimit: args.perUserLimit,
+        active: args.active ?? current?.active ?? true,
+        createdAt: current?.createdAt ?? now,
+        updatedAt: now,
+      }
+      const { _id: _ignored, ...data } = next
+      await ref.set({ data })
+      return next
+    })
+    return toReward(record)
+  },
+})

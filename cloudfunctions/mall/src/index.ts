@@ -1,0 +1,14 @@
+/**
+ * The `mall` cloud function (API.md `mall`): the points supermarket. Its timer trigger (config.json)
+ * expires held orders after 7 days.
+ */
+import { defineFunction } from '../../../server/handler'
+import { catalog, upsertMerchant, upsertReward } from './catalog'
+import { cancel, expireHeldOrders, order, orders } from './orders'
+import { code, redeem } from './redeem'
+import { settlement } from './settlement'
+
+export const main = defineFunction({
+  actions: { catalog, upsertMerchant, upsertReward, order, code, redeem, cancel, orders, settlement },
+  timer: () => expireHeldOrders(),
+})

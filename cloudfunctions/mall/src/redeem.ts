@@ -1,0 +1,82 @@
+/**
+ * The order's owner shows a one-time code (refreshed every minute); the shop's staff scans it and the
+ * order is redeemed — in one transaction that consumes the code, closes the hold and writes the
+ * redemption entry. Of many scans of one code exactly one redeems.
+ */
+import { CODE_TTL_MS, codeInput, redeemInput, type Order, type RedemptionCode } from '../../../types/mall'
+import { _ } from '../../../server/cloud'
+import { denied, exists, precondition } from '../../../server/errors'
+import { action } from '../../../server/handler'
+import { readUser, spendHeld } from '../../../server/ledger'
+import { inTransaction } from '../../../server/transaction'
+import { displayName } from '../../../server/users'
+import { decodeCode, encodeCode, newNonce } from './codes'
+import { readOrder } from './orders'
+import { toOrder } from './views'
+
+export const code = action({
+  input: codeInput,
+  run: async (args, caller): Promise<RedemptionCode> => {
+    return inTransaction(async (tx) => {
+      const o = await readOrder(tx, args.orderId)
+      if (o.openid !== caller.openid) throw denied('只能出示自己订单的兑换码')
+      if (o.status !== 'held')
+        throw precondition(o.status === 'redeemed' ? '这个订单已经兑换过了' : '这个订单已经结束了')
+      const nonce = newNonce()
+      const expiresAt = Date.now() + CODE_TTL_MS
+      await tx
+        .collection('orders')
+        .doc(o._id)
+        .update({ data: { codeNonce: nonce, codeExpiresAt: expiresAt } })
+      return { code: encodeCode({ orderId: o._id, nonce, expiresAt }), expiresAt }
+    })
+  },
+})
+
+export const redeem = action({
+  input: redeemInput,
+  who: 'merchant',
+  run: async (args, caller): Promise<Order> => {
+    const claims = decodeCode(args.code)
+    const redeemed = await inTransaction(async (tx) => {
+      const now = Date.now()
+      const o = await readOrder(tx, claims.orderId)
+      if (!caller.user?.merchantId || o.merchantId !== caller.user.merchantId) {
+        throw denied('这件商品不是本店的，请让顾客到对应的店兑换')
+      }
+      if (o.status === 'redeemed') throw exists('这个兑换码已经用过了，东西已经领走')
+      if (o.status !== 'held') throw precondition('这个订单已经取消或过期，不能兑换')
+      if (o.codeNonce !== claims.nonce) throw precondition('这个兑换码已经换新了，请扫顾客手机上最新的码')
+      if (claims.expiresAt < now) throw precondition('兑换码已过期，请让顾客刷新后再扫')
+      const customer = await readUser(tx, o.openid)
+      const { points, entry } = spendHeld(
+        customer,
+        o.cost,
+        {
+          key: `redeem:${o._id}`,
+          refId: o._id,
+          note: `兑换 ${o.rewardTitle}（${o.merchantName}）`,
+          operator: caller.openid,
+        },
+        now,
+      )
+      await tx.collection('ledger').add({ data: entry })
+      await tx
+        .collection('users')
+        .doc(o.openid)
+        .update({ data: { points: _.set(points), updatedAt: now } })
+      const change = {
+        status: 'redeemed' as const,
+        redeemedAt: now,
+        redeemedBy: caller.openid,
+        redeemedByName: displayName(caller.user),
+        codeNonce: null,
+        closedAt: now,
+        entryId: entry._id,
+      }
+      await tx.collection('orders').doc(o._id).update({ data: change })
+      return { ...o, ...change }
+    })
+    return toOrder(redeemed, 'shop')
+  },
+})

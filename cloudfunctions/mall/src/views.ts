@@ -1,0 +1,37 @@
+/** What the mall shows: shops, rewards, and orders — shops see customers' masked names, never openids. */
+import type { Merchant, Order, Reward } from '../../../types/mall'
+import type { MerchantRecord, OrderRecord, RewardRecord } from '../../../types/records'
+import { maskName } from '../../../types/text'
+
+export function toMerchant(m: MerchantRecord): Merchant {
+  return { id: m._id, name: m.name, kind: m.kind, address: m.address, active: m.active }
+}
+
+export function toReward(r: RewardRecord): Reward {
+  return {
+    id: r._id,
+    merchantId: r.merchantId,
+    title: r.title,
+    cost: r.cost,
+    stock: r.stock,
+    perUserLimit: r.perUserLimit,
+    active: r.active,
+  }
+}
+
+export function toOrder(o: OrderRecord, viewer: 'owner' | 'shop'): Order {
+  return {
+    id: o._id,
+    ...(viewer === 'owner' ? { openid: o.openid } : { customer: maskName(o.customerName) }),
+    rewardId: o.rewardId,
+    rewardTitle: o.rewardTitle,
+    merchantId: o.merchantId,
+    merchantName: o.merchantName,
+    cost: o.cost,
+    status: o.status,
+    createdAt: o.createdAt,
+    expiresAt: o.expiresAt,
+    redeemedAt: o.redeemedAt,
+    redeemedBy: o.redeemedByName ? maskName(o.redeemedByName) : null,
+  }
+}

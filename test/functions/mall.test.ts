@@ -1,0 +1,349 @@
+/**
+ * The `mall` function over /fn: orders that hold points and reserve stock, one-time codes scanned by the
+ * right shop exactly once, cancellation and expiry that give back exactly what was held, settlement —
+ * under races, with the books checked after every test.
+ */
+import type { CatalogItem, Order, RedemptionCode, Reward, SettlementItem } from '../../types/mall'
+import type { Page } from '../../types/envelope'
+import type { PointsSummaryFull } from '../../types/points'
+import { emptyPoints } from '../../types/records'
+import { startEmulator, type Emulator } from '../helpers/emulator'
+import { ledgerViolations, readLedgerState } from '../helpers/invariants'
+import { connectSdk, type Sdk } from '../helpers/sdk'
+
+const WORKER = 'demo-worker-liu'
+const SHOP = 'demo-merchant-zhou' // 惠民便民超市
+const OTHER_SHOP = 'demo-merchant-guo' // 兴达汽修点
+const BUYER = 'demo-volunteer-zhang'
+
+let emu: Emulator
+let sdk: Sdk
+
+beforeAll(async () => {
+  emu = await startEmulator({ seed: 'none' })
+  sdk = connectSdk(emu.url)
+})
+afterAll(() => emu.stop())
+beforeEach(async () => {
+  await emu.reset('demo')
+  const topUp = {
+    action: 'adjust',
+    openid: BUYER,
+    delta: 500,
+    note: '测试发放',
+    idempotencyKey: 'top-up-buyer',
+  }
+  expect((await emu.call('points', topUp, WORKER)).ok).toBe(true)
+})
+afterEach(async () => {
+  expect(ledgerViolations(await readLedgerState(sdk))).toEqual([])
+})
+
+const mall = <T = Order>(data: object, openid?: string) => emu.call<T>('mall', data, openid)
+const summary = async (openid: string) =>
+  (await emu.call<PointsSummaryFull>('points', { action: 'summary' }, openid)).data!
+let n = 0
+const key = () => `mall-test-${Date.now()}-${n++}`
+
+async function snapshot(): Promise<unknown> {
+  const state = await readLedgerState(sdk)
+  return [
+    state.users.map((u) => [u.openid, u.points, u.mallOrders]),
+    state.entries.length,
+    state.orders,
+    state.rewards,
+  ]
+}
+
+async function heldOrder(openid = BUYER, rewardId = 'reward-eggs'): Promise<Order> {
+  const res = await mall({ action: 'order', rewardId, idempotencyKey: key() }, openid)
+  expect(res.ok).toBe(true)
+  return res.data!
+}
+
+async function freshCode(order: Order, openid = BUYER): Promise<string> {
+  return (await mall<RedemptionCode>({ action: 'code', orderId: order.id }, openid)).data!.code
+}
+
+async function person(openid: string, balance: number): Promise<void> {
+  const now = Date.now()
+  await sdk.db.collection('users').add({
+    data: {
+      _id: openid,
+      openid,
+      roles: ['resident'],
+      nickname: `测试${openid}`,
+      phone: null,
+      community: '',
+      address: null,
+      elderMode: false,
+      volunteer: null,
+      merchantId: null,
+      points: emptyPoints(),
+      createdAt: now,
+      updatedAt: now,
+    },
+  })
+  if (balance > 0) {
+    const res = await emu.call(
+      'points',
+      { action: 'adjust', openid, delta: balance, note: '测试发放', idempotencyKey: `seed-${openid}` },
+      WORKER,
+    )
+    expect(res.ok).toBe(true)
+  }
+}
+
+describe('orders', () => {
+  it('holds the points and reserves one unit of stock, and answers the same order for the same key', async () => {
+    const before = await summary(BUYER)
+    const k = key()
+    const first = await mall({ action: 'order', rewardId: 'reward-eggs', idempotencyKey: k }, BUYER)
+    expect(first.data).toMatchObject({
+      status: 'held',
+      cost: 80,
+      rewardTitle: '鲜鸡蛋 一盒30枚',
+      merchantName: '惠民便民超市',
+    })
+    const again = await mall({ action: 'order', rewardId: 'reward-eggs', idempotencyKey: k }, BUYER)
+    expect(again.data!.id).toBe(first.data!.id)
+    expect(
+      await mall({ action: 'order', rewardId: 'reward-noodles', idempotencyKey: k }, BUYER),
+    ).toMatchObject({ code: 'already-exists' })
+    const after = await summary(BUYER)
+    expect([after.balance, after.held]).toEqual([before.balance, before.held + 80])
+  })
+
+  it('never lets racing orders spend more than is available', async () => {
+    await person('thrifty', 250)
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        mall({ action: 'order', rewardId: 'reward-eggs', idempotencyKey: key() }, 'thrifty'),
+      ),
+    )
+    // 鸡蛋 costs 80 and is limited to 2 per person: two orders (160 held), then the limit.
+    expect(answers.filter((a) => a.ok)).toHaveLength(2)
+    const s = await summary('thrifty')
+    expect([s.balance, s.held, s.available]).toEqual([250, 160, 90])
+    await person('poor', 100)
+    const costly = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        mall({ action: 'order', rewardId: 'reward-noodles', idempotencyKey: key() }, 'poor'),
+      ),
+    )
+    expect(costly.filter((a) => a.ok)).toHaveLength(2)
+    expect(
+      costly
+        .filter((a) => !a.ok)
+        .every((a) => a.code === 'failed-precondition' || a.code === 'resource-exhausted'),
+    ).toBe(true)
+    expect((await summary('poor')).available).toBe(20)
+  })
+
+  it('never sells more than the stock however many people race for it', async () => {
+    await emu.call(
+      'mall',
+      {
+        action: 'upsertReward',
+        id: 'reward-checkup',
+        merchantId: 'shop-huaizhong-clinic',
+        title: '老年人健康体检套餐',
+        cost: 200,
+        stock: 5,
+        perUserLimit: 1,
+      },
+      WORKER,
+    )
+    const racers = Array.from({ length: 30 }, (_v, i) => `racer-${i}`)
+    for (const r of racers) await person(r, 300)
+    const answers = await Promise.all(
+      racers.map((r) => mall({ action: 'order', rewardId: 'reward-checkup', idempotencyKey: key() }, r)),
+    )
+    expect(answers.filter((a) => a.ok)).toHaveLength(5)
+    expect(answers.filter((a) => !a.ok).every((a) => a.code === 'resource-exhausted')).toBe(true)
+    const catalog = await mall<Page<CatalogItem>>({ action: 'catalog', merchantId: 'shop-huaizhong-clinic' })
+    expect(catalog.data!.items.find((i) => i.id === 'reward-checkup')!.stock).toBe(0)
+  })
+
+  it('gives back exactly what was held on cancel, and refuses to cancel twice or someone else’s order', async () => {
+    const before = await summary(BUYER)
+    const o = await heldOrder()
+    expect(await mall({ action: 'cancel', orderId: o.id }, 'demo-resident-li')).toMatchObject({
+      code: 'permission-denied',
+    })
+    expect((await mall({ action: 'cancel', orderId: o.id }, BUYER)).data?.status).toBe('cancelled')
+    expect(await mall({ action: 'cancel', orderId: o.id }, BUYER)).toMatchObject({
+      code: 'failed-precondition',
+    })
+    const after = await summary(BUYER)
+    expect([after.balance, after.held]).toEqual([before.balance, before.held])
+  })
+
+  it('expires held orders after 7 days through the timer, giving points and stock back', async () => {
+    const before = await summary(BUYER)
+    const o = await heldOrder()
+    await emu.advanceClock(6 * 24 * 3600_000)
+    expect((await summary(BUYER)).held).toBe(before.held + 80)
+    await emu.advanceClock(24 * 3600_000 + 11 * 60_000)
+    const mine = await mall<Page<Order>>({ action: 'orders', scope: 'mine' }, BUYER)
+    expect(mine.data!.items.find((x) => x.id === o.id)?.status).toBe('expired')
+    expect(mine.data!.items.filter((x) => x.status === 'held')).toEqual([])
+    const after = await summary(BUYER)
+    expect([after.balance, after.held]).toEqual([before.balance, 0])
+  })
+})
+
+describe('redemption codes', () => {
+  it('redeems exactly once when 30 scans of one code race; the rest already-exists or failed-precondition', async () => {
+    const before = await summary(BUYER)
+    const o = await heldOrder()
+    const code = await freshCode(o)
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => mall({ action: 'redeem', code }, SHOP)),
+    )
+    expect(answers.filter((a) => a.ok)).toHaveLength(1)
+    expect(
+      answers
+        .filter((a) => !a.ok)
+        .every((a) => a.code === 'already-exists' || a.code === 'failed-precondition'),
+    ).toBe(true)
+    const after = await summary(BUYER)
+    expect([after.balance, after.held, after.spent]).toEqual([
+      before.balance - 80,
+      before.held,
+      before.spent + 80,
+    ])
+  })
+
+  it('shows the shop what to hand over and to whom (masked), never an openid', async () => {
+    const o = await heldOrder()
+    const res = await mall({ action: 'redeem', code: await freshCode(o) }, SHOP)
+    expect(res.data).toMatchObject({ status: 'redeemed', rewardTitle: '鲜鸡蛋 一盒30枚', customer: '张*芹' })
+    expect(JSON.stringify(res.data)).not.toContain(BUYER)
+    const shopList = await mall<Page<Order>>(
+      { action: 'orders', scope: 'merchant', status: 'redeemed' },
+      SHOP,
+    )
+    expect(shopList.data!.items[0]).toMatchObject({ id: o.id, customer: '张*芹' })
+    expect(JSON.stringify(shopList.data)).not.toMatch(/demo-/)
+  })
+
+  it('refuses replayed, expired, replaced and tampered codes, and changes nothing', async () => {
+    const o = await heldOrder()
+    const old = await freshCode(o)
+    const current = await freshCode(o)
+    let before = await snapshot()
+    expect(await mall({ action: 'redeem', code: old }, SHOP)).toMatchObject({ code: 'failed-precondition' })
+    const tampered = current.slice(0, -3) + (current.endsWith('AAA') ? 'BBB' : 'AAA')
+    expect(await mall({ action: 'redeem', code: tampered }, SHOP)).toMatchObject({ code: 'invalid-argument' })
+    expect(await mall({ action: 'redeem', code: 'not-a-code' }, SHOP)).toMatchObject({
+      code: 'invalid-argument',
+    })
+    const forgedOrder = current.replace(
+      o.id,
+      o.id.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')),
+    )
+    expect(await mall({ action: 'redeem', code: forgedOrder }, SHOP)).toMatchObject({
+      code: 'invalid-argument',
+    })
+    expect(await snapshot()).toEqual(before)
+    await emu.advanceClock(61_000)
+    expect(await mall({ action: 'redeem', code: current }, SHOP)).toMatchObject({
+      code: 'failed-precondition',
+    })
+    const fresh = await freshCode(o)
+    expect((await mall({ action: 'redeem', code: fresh }, SHOP)).ok).toBe(true)
+    before = await snapshot()
+    expect(await mall({ action: 'redeem', code: fresh }, SHOP)).toMatchObject({ code: 'already-exists' })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('lets ONLY the staff of the reward’s shop redeem', async () => {
+    const o = await heldOrder()
+    const code = await freshCode(o)
+    const before = await snapshot()
+    expect(await mall({ action: 'redeem', code }, OTHER_SHOP)).toMatchObject({ code: 'permission-denied' })
+    expect(await mall({ action: 'redeem', code }, WORKER)).toMatchObject({ code: 'permission-denied' })
+    expect(await mall({ action: 'redeem', code }, BUYER)).toMatchObject({ code: 'permission-denied' })
+    expect(await mall({ action: 'redeem', code })).toMatchObject({ code: 'unauthenticated' })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('gives codes only to the order’s owner, for held orders', async () => {
+    const o = await heldOrder()
+    expect(await mall({ action: 'code', orderId: o.id }, 'demo-resident-li')).toMatchObject({
+      code: 'permission-denied',
+    })
+    await mall({ action: 'cancel', orderId: o.id }, BUYER)
+    expect(await mall({ action: 'code', orderId: o.id }, BUYER)).toMatchObject({
+      code: 'failed-precondition',
+    })
+  })
+})
+
+describe('catalogue, shops and settlement', () => {
+  it('lists rewards by shop kind to anyone, with their shop', async () => {
+    const res = await mall<Page<CatalogItem>>({ action: 'catalog', kind: 'pharmacy' })
+    expect(res.data!.items.length).toBeGreaterThan(0)
+    expect(
+      res.data!.items.every((i) => i.merchant.kind === 'pharmacy' && i.merchant.name.includes('药房')),
+    ).toBe(true)
+  })
+
+  it('lets a shop’s staff manage only their own rewards, and only workers manage shops', async () => {
+    const own = await mall<Reward>(
+      {
+        action: 'upsertReward',
+        merchantId: 'shop-huimin',
+        title: '酱油 一瓶',
+        cost: 30,
+        stock: 10,
+        perUserLimit: 2,
+      },
+      SHOP,
+    )
+    expect(own.data).toMatchObject({ merchantId: 'shop-huimin', stock: 10 })
+    expect(
+      await mall(
+        {
+          action: 'upsertReward',
+          merchantId: 'shop-xingda-repair',
+          title: '洗车',
+          cost: 1,
+          stock: 1,
+          perUserLimit: 1,
+        },
+        SHOP,
+      ),
+    ).toMatchObject({ code: 'permission-denied' })
+    expect(
+      await mall({ action: 'upsertMerchant', name: '新店', kind: 'other', address: '某路1号' }, SHOP),
+    ).toMatchObject({ code: 'permission-denied' })
+    const shop = await mall<{ id: string }>(
+      { action: 'upsertMerchant', name: '爱心理发店', kind: 'other', address: '裕华区槐中路12号' },
+      WORKER,
+    )
+    expect(shop.data!.id).toMatch(/^shop-/)
+  })
+
+  it('settles per shop and period for workers, and a shop sees only its own', async () => {
+    const from = Date.now() - 1000
+    for (let i = 0; i < 2; i++) {
+      const o = await heldOrder(BUYER, i ? 'reward-noodles' : 'reward-eggs')
+      await mall({ action: 'redeem', code: await freshCode(o) }, SHOP)
+    }
+    const to = Date.now() + 1000
+    const all = await mall<{ items: SettlementItem[] }>({ action: 'settlement', from, to }, WORKER)
+    expect(all.data!.items).toEqual([
+      { merchantId: 'shop-huimin', name: '惠民便民超市', orders: 2, points: 120 },
+    ])
+    const own = await mall<{ items: SettlementItem[] }>({ action: 'settlement', from, to }, SHOP)
+    expect(own.data!.items).toEqual(all.data!.items)
+    expect(
+      await mall({ action: 'settlement', merchantId: 'shop-huimin', from, to }, OTHER_SHOP),
+    ).toMatchObject({ code: 'permission-denied' })
+    expect(await mall({ action: 'settlement', from: to, to: from }, WORKER)).toMatchObject({
+      code: 'invalid-argument',
+    })
+  })
+})
