@@ -23,6 +23,7 @@ export type ToWorker =
     }
   | { type: 'clock'; offset: number }
   | { type: 'env'; env: Record<string, string> }
+  | { type: 'preload'; file: string }
 
 export type FromWorker =
   { id: number; kind: 'ok'; json: string } | { id: number; kind: 'crash'; message: string }
@@ -97,6 +98,15 @@ if (parentPort) {
     }
     if (msg.type === 'env') {
       Object.assign(process.env, msg.env)
+      return
+    }
+    if (msg.type === 'preload') {
+      // Load ahead of the first call, as a warm instance would be; a failure shows on that call.
+      try {
+        load(msg.file)
+      } catch {
+        // reported when the function is called
+      }
       return
     }
     callEnv.run(msg.env, () => {

@@ -90,6 +90,14 @@ export class FunctionRunner {
     for (const w of this.workers) w.postMessage({ type: 'env', env } satisfies ToWorker)
   }
 
+  /** Loads every built function in every instance, so that first calls are warm. */
+  preload(): void {
+    for (const name of this.list()) {
+      for (const w of this.workers)
+        w.postMessage({ type: 'preload', file: path.join(this.root, name, 'index.js') } satisfies ToWorker)
+    }
+  }
+
   /** Names of the functions that have a built index.js. */
   list(): string[] {
     if (!fs.existsSync(this.root)) return []

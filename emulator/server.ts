@@ -157,6 +157,7 @@ export class Emulator {
     this.url = `http://${this.opts.host}:${address.port}`
     // wx-server-sdk reads these when a function loads; they are the same for every call.
     this.functions.setSharedEnv(this.functionEnv())
+    this.functions.preload()
     this.lastTimerCheck = clock.now()
     this.timerHandle = setInterval(() => void this.runDueTimers(clock.now()), 1000)
     this.timerHandle.unref()

@@ -12,6 +12,7 @@ const collectionsFile = path.join(__dirname, 'fixtures', 'collections.json')
 
 // The SDK warns about the requests the kill cut off, seconds later; those warnings are expected here.
 jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+jest.spyOn(console, 'error').mockImplementation(() => undefined)
 jest.spyOn(console, 'log').mockImplementation(() => undefined)
 
 it('keeps every acknowledged insert, update and transaction through kill -9', async () => {
@@ -48,7 +49,9 @@ it('keeps every acknowledged insert, update and transaction through kill -9', as
     }
   }
   const writers = Array.from({ length: 8 }, (_v, w) => writer(w))
-  await new Promise((r) => setTimeout(r, 1500))
+  // Kill it mid-burst, once a good number of writes were acknowledged (however slow the machine).
+  for (let waited = 0; acknowledgedInserts.length < 60 && waited < 20_000; waited += 50)
+    await new Promise((r) => setTimeout(r, 50))
   await first.kill()
   stop = true
   await Promise.all(writers)

@@ -13,6 +13,8 @@ beforeAll(async () => {
     functionsDir: path.join(__dirname, 'fixtures', 'functions'),
     collectionsFile: path.join(__dirname, 'fixtures', 'collections.json'),
   })
+  // The tests below are about running calls, not about the cold start of the first one.
+  await emu.call('probe', { mode: 'warm-up' }, 'u0')
 })
 afterAll(() => emu.stop())
 
