@@ -293,6 +293,9 @@ export class Emulator {
         items: this.store.readOutbox(Number(url.searchParams.get('since') ?? 0) || 0),
       })
     }
+    if (hook === 'stats' && req.method === 'GET') {
+      return sendJson(res, 200, { fullScans: Object.fromEntries(this.store.fullScans) })
+    }
     if (hook === 'clock' && req.method === 'POST') {
       const body = JSON.parse((await readBody(req, 4096)).toString('utf8') || '{}') as { advanceMs?: unknown }
       const advance = Number(body.advanceMs ?? 0)

@@ -54,6 +54,9 @@ export function fieldExpr(field: string): string {
 export class Store {
   readonly db: InstanceType<typeof Database>
   private collections = new Set<string>()
+  /** Queries that read a whole table (no index narrowed them), by collection: for tests and the bench. */
+  readonly fullScans = new Map<string, number>()
+  private plans = new Map<string, boolean>()
   private statements = new Map<string, Database.Statement<unknown[]>>()
   private specs = new Map<string, CollectionSpec>()
   readonly file: string
@@ -134,6 +137,8 @@ export class Store {
 
   dropEverything(): void {
     this.statements.clear()
+    this.plans.clear()
+    this.fullScans.clear()
     for (const name of this.collections) this.db.exec(`DROP TABLE IF EXISTS ${table(name)}`)
     this.collections.clear()
     this.specs.clear()
@@ -160,6 +165,14 @@ export class Store {
   /** Streams the documents of a SELECT, so a reader that has its page can stop early. */
   *iterate(coll: string, where: string, params: unknown[], order = ''): Generator<Doc> {
     const sql = `SELECT data FROM ${table(coll)}${where ? ` WHERE ${where}` : ''}${order ? ` ORDER BY ${order}` : ''}`
+    let scans = this.plans.get(sql)
+    if (scans === undefined) {
+      // A plan step "SCAN c_x" without an index reads every row; "SEARCH" or "USING INDEX" does not.
+      const steps = this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>
+      scans = steps.some((s) => /^SCAN c_/.test(s.detail) && !/USING (COVERING )?INDEX/.test(s.detail))
+      this.plans.set(sql, scans)
+    }
+    if (scans) this.fullScans.set(coll, (this.fullScans.get(coll) ?? 0) + 1)
     for (const row of this.db.prepare(sql).iterate(...params) as Iterable<{ data: string }>)
       yield parseDoc(row.data)
   }

@@ -94,7 +94,7 @@ describe.each([11, 23, 42])('seed %i', (seed) => {
       .data as Array<{
       _id: string
       openid: string
-      rewardId: string
+      merchantId: string
     }>
     const phase2: Array<() => Promise<Envelope<unknown> | Envelope<unknown>[]>> = []
     const redeem = async (o: { _id: string; openid: string; merchantId: string }, scans: number) => {
