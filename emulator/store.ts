@@ -37,6 +37,9 @@ export function isValidCollectionName(name: unknown): name is string {
 
 const table = (coll: string) => `"c_${coll}"`
 
+/** Rows read per statement when streaming a query. */
+const CHUNK = 200
+
 export function serializeDoc(doc: Doc): string {
   return EJSON.stringify(doc, { relaxed: true })
 }
@@ -135,14 +138,20 @@ export class Store {
     }
   }
 
+  /**
+   * Empties every collection and forgets them (the caller declares them again). Rows are deleted rather
+   * than tables dropped: a statement that was read only partly keeps a table busy for schema changes.
+   */
   dropEverything(): void {
-    this.statements.clear()
     this.plans.clear()
     this.fullScans.clear()
-    for (const name of this.collections) this.db.exec(`DROP TABLE IF EXISTS ${table(name)}`)
+    const wipe = this.db.transaction(() => {
+      for (const name of this.collections) this.db.exec(`DELETE FROM ${table(name)}`)
+      this.db.exec('DELETE FROM __collections; DELETE FROM __meta; DELETE FROM __outbox;')
+    })
+    wipe()
     this.collections.clear()
     this.specs.clear()
-    this.db.exec('DELETE FROM __collections; DELETE FROM __meta; DELETE FROM __outbox;')
   }
 
   getDoc(coll: string, id: string): Doc | null {
@@ -173,8 +182,14 @@ export class Store {
       this.plans.set(sql, scans)
     }
     if (scans) this.fullScans.set(coll, (this.fullScans.get(coll) ?? 0) + 1)
-    for (const row of this.db.prepare(sql).iterate(...params) as Iterable<{ data: string }>)
-      yield parseDoc(row.data)
+    // Read in chunks, each a complete statement: a reader that stops early leaves no cursor open
+    // (an open cursor would hold the table and block schema changes such as a reset).
+    const chunked = this.stmt(`${sql} LIMIT ? OFFSET ?`)
+    for (let offset = 0; ; offset += CHUNK) {
+      const rows = chunked.all(...params, CHUNK, offset) as Array<{ data: string }>
+      for (const row of rows) yield parseDoc(row.data)
+      if (rows.length < CHUNK) return
+    }
   }
 
   /** Explains how SQLite would run a query: used by tests and the bench to prove an index is used. */

@@ -8,6 +8,7 @@ module.exports = {
     '<rootDir>/test/emulator/**/*.test.ts',
     '<rootDir>/test/functions/**/*.test.ts',
     '<rootDir>/test/budget/**/*.test.ts',
+    '<rootDir>/test/authorization/**/*.test.ts',
   ],
   transform: { '\\.[jt]sx?$': 'babel-jest' },
   moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/types/$1' },

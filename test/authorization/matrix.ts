@@ -1,0 +1,345 @@
+/**
+ * The authorization matrix: every function action × every kind of caller → allowed, or the exact error
+ * code. One declared table; test/authorization/matrix.test.ts runs every cell against the emulator.
+ *
+ * Callers are demo people (see emulator/seeds/demo): `owner` is whoever owns the target made for the cell
+ * (a need they posted, an order they placed, their own sign-up), `stranger` a logged-in person never seen.
+ */
+import type { ErrorCode } from '../../types/envelope'
+
+export const CALLERS = [
+  'anonymous',
+  'resident',
+  'volunteer',
+  'otherVolunteer',
+  'worker',
+  'shopStaff',
+  'otherShopStaff',
+  'owner',
+  'stranger',
+] as const
+export type CallerKind = (typeof CALLERS)[number]
+
+export const OPENIDS: Record<Exclude<CallerKind, 'anonymous'>, string> = {
+  resident: 'demo-resident-li',
+  volunteer: 'demo-volunteer-zhang',
+  otherVolunteer: 'demo-volunteer-chen',
+  worker: 'demo-worker-liu',
+  shopStaff: 'demo-merchant-meng', // 槐中路社区卫生室, the shop of the reward ordered below
+  otherShopStaff: 'demo-merchant-zhou', // 惠民便民超市
+  owner: 'demo-resident-wang',
+  stranger: 'never-seen-before',
+}
+
+/** What a cell expects: `ok`, or an error code. */
+export type Outcome = 'ok' | ErrorCode
+
+/** Helpers a row's setup uses to make its target, acting as the given people over /fn. */
+export interface Fixtures {
+  call<T = unknown>(
+    fn: string,
+    data: object,
+    openid?: string,
+  ): Promise<{ ok: boolean; data?: T; code?: string }>
+  /** A need posted by `owner` and moved to the status asked (an assignee: `volunteer`). */
+  need(status: 'pending' | 'open' | 'assigned' | 'done'): Promise<string>
+  /** A held order of the matrix's own reward at 槐中路社区卫生室 (1 point, no practical limit) by `owner`. */
+  order(): Promise<string>
+  /** A fresh redemption code for an order of `owner`. */
+  code(orderId: string): Promise<string>
+  /** A unique key for idempotent calls. */
+  key(): string
+}
+
+export interface Row {
+  fn: string
+  action: string
+  /** Builds the payload (after making the cell's target). */
+  payload: (f: Fixtures) => Promise<object> | object
+  /** Outcome by caller; callers not listed get `otherwise`. */
+  expect: Partial<Record<CallerKind, Outcome>>
+  otherwise: Outcome
+  /** Callers whose answer may carry an address or a full phone number (the target's own people). */
+  seesContact?: readonly CallerKind[]
+}
+
+/** Everyone sees their own: the requester of what they posted, the caller's own lists. */
+const ALL: readonly CallerKind[] = CALLERS
+
+const everyoneLoggedIn: Partial<Record<CallerKind, Outcome>> = { anonymous: 'unauthenticated' }
+const workersOnly = (extra: Partial<Record<CallerKind, Outcome>> = {}) => ({
+  expect: { anonymous: 'unauthenticated', worker: 'ok', ...extra } as Partial<Record<CallerKind, Outcome>>,
+  otherwise: 'permission-denied' as Outcome,
+})
+
+export const ROWS: Row[] = [
+  // user
+  { fn: 'user', action: 'login', payload: () => ({}), expect: everyoneLoggedIn, otherwise: 'ok' },
+  {
+    fn: 'user',
+    action: 'updateProfile',
+    payload: () => ({ community: '槐中路社区' }),
+    expect: everyoneLoggedIn,
+    otherwise: 'ok',
+  },
+  {
+    fn: 'user',
+    action: 'applyVolunteer',
+    payload: () => ({ realName: '测试人', phone: '13912345678', skills: ['陪伴聊天'] }),
+    // Approved volunteers are told they already are one.
+    expect: {
+      anonymous: 'unauthenticated',
+      volunteer: 'failed-precondition',
+      otherVolunteer: 'failed-precondition',
+    },
+    otherwise: 'ok',
+  },
+  {
+    fn: 'user',
+    action: 'reviewVolunteer',
+    payload: async (f) => {
+      const openid = `applicant-${f.key()}`
+      await f.call(
+        'user',
+        { action: 'applyVolunteer', realName: '申请人', phone: '13912345678', skills: ['陪伴聊天'] },
+        openid,
+      )
+      return { openid, approve: true }
+    },
+    ...workersOnly(),
+  },
+  { fn: 'user', action: 'listVolunteers', payload: () => ({}), ...workersOnly(), seesContact: ['worker'] },
+  { fn: 'user', action: 'findPeople', payload: () => ({ q: '王' }), ...workersOnly() },
+  {
+    fn: 'user',
+    action: 'grantRole',
+    payload: (f) => ({ openid: `grantee-${f.key()}`, role: 'worker' }),
+    ...workersOnly(),
+  },
+  {
+    fn: 'user',
+    action: 'revokeRole',
+    payload: async (f) => {
+      const openid = `revokee-${f.key()}`
+      await f.call('user', { action: 'grantRole', openid, role: 'worker' }, OPENIDS.worker)
+      return { openid, role: 'worker' }
+    },
+    ...workersOnly(),
+  },
+
+  // points
+  { fn: 'points', action: 'summary', payload: () => ({}), expect: everyoneLoggedIn, otherwise: 'ok' },
+  {
+    fn: 'points',
+    action: 'ledger',
+    payload: () => ({ limit: 5 }),
+    expect: everyoneLoggedIn,
+    otherwise: 'ok',
+  },
+  { fn: 'points', action: 'board', payload: () => ({ period: 'month' }), expect: {}, otherwise: 'ok' },
+  { fn: 'points', action: 'rules', payload: () => ({}), expect: {}, otherwise: 'ok' },
+  {
+    fn: 'points',
+    action: 'adjust',
+    payload: (f) => ({
+      openid: OPENIDS.owner,
+      ruleId: 'garbage-sorting',
+      note: '分类投放',
+      idempotencyKey: f.key(),
+    }),
+    ...workersOnly(),
+  },
+
+  // needs
+  {
+    fn: 'needs',
+    action: 'create',
+    payload: () => ({
+      category: 'errand',
+      title: '帮忙取快递',
+      description: '请帮忙把快递送到家。',
+      address: '测试社区1栋101',
+      contactPhone: '13900001111',
+    }),
+    expect: everyoneLoggedIn,
+    otherwise: 'ok',
+    seesContact: ALL,
+  },
+  {
+    fn: 'needs',
+    action: 'get',
+    payload: async (f) => ({ id: await f.need('open') }),
+    expect: {
+      anonymous: 'unauthenticated',
+      volunteer: 'ok',
+      otherVolunteer: 'ok',
+      worker: 'ok',
+      owner: 'ok',
+    },
+    otherwise: 'permission-denied',
+    seesContact: ['worker', 'owner'],
+  },
+  {
+    fn: 'needs',
+    action: 'get',
+    payload: async (f) => ({ id: await f.need('assigned') }),
+    expect: { anonymous: 'unauthenticated', volunteer: 'ok', worker: 'ok', owner: 'ok' },
+    otherwise: 'permission-denied',
+    seesContact: ['worker', 'owner', 'volunteer'],
+  },
+  {
+    fn: 'needs',
+    action: 'list',
+    payload: () => ({ scope: 'pool' }),
+    expect: { anonymous: 'unauthenticated', volunteer: 'ok', otherVolunteer: 'ok', worker: 'ok' },
+    otherwise: 'permission-denied',
+    seesContact: ['worker'],
+  },
+  {
+    fn: 'needs',
+    action: 'list',
+    payload: () => ({ scope: 'review' }),
+    ...workersOnly(),
+    seesContact: ['worker'],
+  },
+  {
+    fn: 'needs',
+    action: 'list',
+    payload: () => ({ scope: 'mine' }),
+    expect: everyoneLoggedIn,
+    otherwise: 'ok',
+    seesContact: ALL,
+  },
+  {
+    fn: 'needs',
+    action: 'review',
+    payload: async (f) => ({ id: await f.need('pending'), approve: true }),
+    ...workersOnly(),
+    seesContact: ['worker'],
+  },
+  {
+    fn: 'needs',
+    action: 'claim',
+    payload: async (f) => ({ id: await f.need('open') }),
+    expect: { anonymous: 'unauthenticated', volunteer: 'ok', otherVolunteer: 'ok' },
+    otherwise: 'permission-denied',
+    // Whoever claims it becomes the assignee.
+    seesContact: ['volunteer', 'otherVolunteer'],
+  },
+  {
+    fn: 'needs',
+    action: 'dispatch',
+    payload: async (f) => ({ id: await f.need('open'), volunteerOpenid: OPENIDS.otherVolunteer }),
+    ...workersOnly(),
+    seesContact: ['worker'],
+  },
+  {
+    fn: 'needs',
+    action: 'release',
+    payload: async (f) => ({ id: await f.need('assigned') }),
+    expect: { anonymous: 'unauthenticated', volunteer: 'ok' },
+    otherwise: 'permission-denied',
+  },
+  {
+    fn: 'needs',
+    action: 'complete',
+    payload: async (f) => ({ id: await f.need('assigned'), minutes: 30 }),
+    expect: { anonymous: 'unauthenticated', volunteer: 'ok' },
+    otherwise: 'permission-denied',
+    seesContact: ['volunteer'],
+  },
+  {
+    fn: 'needs',
+    action: 'confirm',
+    payload: async (f) => ({ id: await f.need('done'), rating: 5 }),
+    expect: { anonymous: 'unauthenticated', owner: 'ok', worker: 'ok' },
+    otherwise: 'permission-denied',
+    seesContact: ['owner', 'worker'],
+  },
+  {
+    fn: 'needs',
+    action: 'cancel',
+    payload: async (f) => ({ id: await f.need('open') }),
+    expect: { anonymous: 'unauthenticated', owner: 'ok', worker: 'ok' },
+    otherwise: 'permission-denied',
+    seesContact: ['owner', 'worker'],
+  },
+
+  // mall
+  { fn: 'mall', action: 'catalog', payload: () => ({}), expect: {}, otherwise: 'ok' },
+  {
+    fn: 'mall',
+    action: 'upsertMerchant',
+    payload: () => ({ name: '测试小店', kind: 'other', address: '测试路1号' }),
+    ...workersOnly(),
+  },
+  {
+    fn: 'mall',
+    action: 'upsertReward',
+    payload: () => ({
+      merchantId: 'shop-huaizhong-clinic',
+      title: '测试服务',
+      cost: 10,
+      stock: 5,
+      perUserLimit: 1,
+    }),
+    expect: { anonymous: 'unauthenticated', worker: 'ok', shopStaff: 'ok' },
+    otherwise: 'permission-denied',
+  },
+  {
+    fn: 'mall',
+    action: 'order',
+    payload: (f) => ({ rewardId: 'reward-bp-check', idempotencyKey: f.key() }),
+    // Everyone logged in may order; the ones with too few points are told so.
+    expect: {
+      anonymous: 'unauthenticated',
+      stranger: 'failed-precondition',
+      worker: 'failed-precondition',
+      shopStaff: 'failed-precondition',
+      otherShopStaff: 'failed-precondition',
+    },
+    otherwise: 'ok',
+  },
+  {
+    fn: 'mall',
+    action: 'code',
+    payload: async (f) => ({ orderId: await f.order() }),
+    expect: { anonymous: 'unauthenticated', owner: 'ok' },
+    otherwise: 'permission-denied',
+  },
+  {
+    fn: 'mall',
+    action: 'redeem',
+    payload: async (f) => ({ code: await f.code(await f.order()) }),
+    expect: { anonymous: 'unauthenticated', shopStaff: 'ok' },
+    otherwise: 'permission-denied',
+  },
+  {
+    fn: 'mall',
+    action: 'cancel',
+    payload: async (f) => ({ orderId: await f.order() }),
+    expect: { anonymous: 'unauthenticated', owner: 'ok' },
+    otherwise: 'permission-denied',
+  },
+  {
+    fn: 'mall',
+    action: 'orders',
+    payload: () => ({ scope: 'mine' }),
+    expect: everyoneLoggedIn,
+    otherwise: 'ok',
+  },
+  {
+    fn: 'mall',
+    action: 'orders',
+    payload: () => ({ scope: 'merchant' }),
+    expect: { anonymous: 'unauthenticated', shopStaff: 'ok', otherShopStaff: 'ok' },
+    otherwise: 'permission-denied',
+  },
+  {
+    fn: 'mall',
+    action: 'settlement',
+    payload: () => ({ merchantId: 'shop-huaizhong-clinic', from: 0, to: Date.now() + 86_400_000 }),
+    expect: { anonymous: 'unauthenticated', worker: 'ok', shopStaff: 'ok' },
+    otherwise: 'permission-denied',
+  },
+]
