@@ -4,6 +4,8 @@
  */
 const TABS = [
   { pagePath: 'pages/home/index', text: '首页', icon: 'home' },
+  { pagePath: 'pages/needs/index', text: '求助', icon: 'needs' },
+  { pagePath: 'pages/points/index', text: '积分', icon: 'points' },
   { pagePath: 'pages/me/index', text: '我的', icon: 'me' },
 ]
 
@@ -15,8 +17,32 @@ export default defineAppConfig({
       pages: ['pages/edit/index', 'pages/volunteer-apply/index'],
     },
     {
+      root: 'packages/needs',
+      pages: ['pages/create/index', 'pages/detail/index'],
+    },
+    {
+      root: 'packages/volunteer',
+      pages: ['pages/pool/index', 'pages/mine/index'],
+    },
+    {
       root: 'packages/worker',
-      pages: ['pages/volunteer-review/index'],
+      pages: [
+        'pages/volunteer-review/index',
+        'pages/needs-review/index',
+        'pages/needs-all/index',
+        'pages/needs-create/index',
+        'pages/points-adjust/index',
+        'pages/mall-shops/index',
+        'pages/mall-settlement/index',
+      ],
+    },
+    {
+      root: 'packages/mall',
+      pages: ['pages/catalog/index', 'pages/orders/index', 'pages/order/index'],
+    },
+    {
+      root: 'packages/merchant',
+      pages: ['pages/scan/index', 'pages/today/index'],
     },
   ],
   window: {
@@ -41,6 +67,7 @@ export default defineAppConfig({
   // The main package is small; fetch the subpackages a person is likely to open next in the background.
   preloadRule: {
     'pages/me/index': { network: 'all', packages: ['packages/profile'] },
+    'pages/needs/index': { network: 'all', packages: ['packages/needs'] },
   },
   lazyCodeLoading: 'requiredComponents',
 })

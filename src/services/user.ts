@@ -2,8 +2,10 @@
 import type { Page } from '@shared/envelope'
 import type {
   ApplyVolunteerInput,
+  FindPeopleInput,
   ListVolunteersInput,
   Me,
+  PersonSummary,
   ReviewVolunteerInput,
   RoleChangeInput,
   RoleHolder,
@@ -43,4 +45,9 @@ export function revokeRole(input: RoleChangeInput): Promise<RoleHolder> {
 /** Workers only: one page of volunteer applications, newest first. */
 export function listVolunteers(input: ListVolunteersInput = {}): Promise<Page<VolunteerApplication>> {
   return callFunction<Page<VolunteerApplication>>(FUNCTION, { action: 'listVolunteers', ...input })
+}
+
+/** Workers only: people whose name contains `q`, or whose phone is `q` (all 11 digits or the last 4). */
+export function findPeople(input: FindPeopleInput = {}): Promise<{ items: PersonSummary[] }> {
+  return callFunction<{ items: PersonSummary[] }>(FUNCTION, { action: 'findPeople', ...input })
 }

@@ -128,11 +128,53 @@ export default function MePage() {
             onClick={() => openPage(ROUTES.editProfile)}
           />
         )}
+        {me && (
+          <MenuItem
+            title="积分超市"
+            description="用积分换油、鸡蛋、体检等实用的东西"
+            onClick={() => openPage(ROUTES.mall)}
+          />
+        )}
+        {me && (
+          <MenuItem
+            title="我的兑换"
+            description="出示兑换码，看兑换记录"
+            onClick={() => openPage(ROUTES.mallOrders)}
+          />
+        )}
+        {hasRole(me, 'merchant') && (
+          <MenuItem
+            title="扫码核销"
+            description="商户专用：扫顾客的兑换码，把东西交给顾客"
+            onClick={() => openPage(ROUTES.merchantScan)}
+          />
+        )}
         {hasRole(me, 'worker') && (
           <MenuItem
             title="志愿者审核"
             description="社工专用：审核居民的志愿者申请"
             onClick={() => openPage(ROUTES.volunteerReview)}
+          />
+        )}
+        {hasRole(me, 'worker') && (
+          <MenuItem
+            title="积分加减"
+            description="社工专用：给居民加文明积分或扣分"
+            onClick={() => openPage(ROUTES.pointsAdjust)}
+          />
+        )}
+        {hasRole(me, 'worker') && (
+          <MenuItem
+            title="商户与商品"
+            description="社工专用：管理合作商户和能兑换的商品"
+            onClick={() => openPage(ROUTES.mallShops)}
+          />
+        )}
+        {hasRole(me, 'worker') && (
+          <MenuItem
+            title="积分结算"
+            description="社工专用：按月看各商户兑换了多少"
+            onClick={() => openPage(ROUTES.mallSettlement)}
           />
         )}
         {process.env.TARO_ENV === 'h5' && !needsIdentity && (

@@ -1,0 +1,85 @@
+import { type ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, type Need, type NeedStatus } from '@shared/needs'
+import './index.scss'
+
+const STATUS_TONES: Record<NeedStatus, string> = {
+  pending: 'amber',
+  open: 'brand',
+  rejected: 'grey',
+  assigned: 'green',
+  done: 'amber',
+  confirmed: 'green',
+  cancelled: 'grey',
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** 11月23日 14:05 (the year only when it is not this year). */
+export function formatNeedTime(ms: number): string {
+  const d = new Date(ms)
+  const year = d.getFullYear() === new Date().getFullYear() ? '' : `${d.getFullYear()}年`
+  return `${year}${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** The need's status in words, coloured by what it asks of people (waiting, active, finished). */
+export function NeedStatusTag({ status }: { status: NeedStatus }) {
+  return (
+    <Text className={`need-status need-status--${STATUS_TONES[status]}`}>{NEED_STATUS_LABELS[status]}</Text>
+  )
+}
+
+/** 紧急 in red, for needs that should not wait. */
+export function UrgentMark() {
+  return <Text className="need-urgent">紧急</Text>
+}
+
+/** Who asked: the resident, or the worker who posted for an elderly resident. */
+export function requesterLine(need: Need): string {
+  if (need.onBehalfOf) return `${need.onBehalfOf.name}（社工${need.requester.nickname}代发）`
+  return need.requester.nickname || '居民'
+}
+
+interface NeedCardProps {
+  need: Need
+  /** Show who asked (lists that hold many people's needs). */
+  showRequester?: boolean
+  /** Show the volunteer who took it. @default true */
+  showAssignee?: boolean
+  /** Opens the need's page. */
+  onOpen?: () => void
+  /** Buttons under the card's text. */
+  children?: ReactNode
+}
+
+/** One need in a list: category, urgency, status, title and the few facts people scan for. */
+export default function NeedCard({
+  need,
+  showRequester = false,
+  showAssignee = true,
+  onOpen,
+  children,
+}: NeedCardProps) {
+  return (
+    <View className={`need-card${need.urgency === 'urgent' ? ' need-card--urgent' : ''}`}>
+      <View className="need-card__body" onClick={onOpen} role={onOpen ? 'button' : undefined}>
+        <View className="need-card__head">
+          <Text className="need-card__category">{NEED_CATEGORY_LABELS[need.category]}</Text>
+          {need.urgency === 'urgent' && <UrgentMark />}
+          <View className="need-card__status">
+            <NeedStatusTag status={need.status} />
+          </View>
+        </View>
+        <Text className="need-card__title">{need.title}</Text>
+        {showRequester && <Text className="need-card__line">求助人：{requesterLine(need)}</Text>}
+        {need.preferredTime && <Text className="need-card__line">希望时间：{need.preferredTime}</Text>}
+        {showAssignee && need.assignee && (
+          <Text className="need-card__line">志愿者：{need.assignee.nickname}</Text>
+        )}
+        <Text className="need-card__line need-card__time">发布于 {formatNeedTime(need.createdAt)}</Text>
+        {onOpen && <Text className="need-card__more">查看详情 ›</Text>}
+      </View>
+      {children && <View className="need-card__actions">{children}</View>}
+    </View>
+  )
+}

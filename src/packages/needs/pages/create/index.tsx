@@ -1,0 +1,54 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { Need } from '@shared/needs'
+import NeedForm from '@/components/need-form'
+import { useMe } from '@/hooks/use-me'
+import { ROUTES, openPage } from '@/routes'
+import { NEED_TEMPLATES, createNeed } from '@/services/needs'
+import SubscribePrompt from '../../components/subscribe-prompt'
+import './index.scss'
+
+function Created({ need }: { need: Need }) {
+  const detail = `${ROUTES.needDetail}?id=${need.id}`
+  return (
+    <View className="card create__done">
+      <Text className="create__done-mark">✓</Text>
+      <Text className="create__done-title">求助已提交</Text>
+      <Text className="create__done-text">
+        社工审核后，会尽快为您安排志愿者。进度可以在“求助”页的“我的需求”里查看。
+      </Text>
+      <SubscribePrompt templateIds={[NEED_TEMPLATES.status]} when="审核结果出来和志愿者接单时" />
+      <Button
+        className="btn btn--primary"
+        onClick={() => void Taro.redirectTo({ url: detail }).catch(() => openPage(detail))}
+      >
+        查看这条求助
+      </Button>
+      <Button className="btn btn--quiet" onClick={() => openPage(ROUTES.needs)}>
+        回到求助页
+      </Button>
+    </View>
+  )
+}
+
+export default function CreateNeedPage() {
+  const { me } = useMe()
+  const [created, setCreated] = useState<Need | null>(null)
+  const elder = Boolean(me?.profile.elderMode)
+
+  return (
+    <View className={`page create${elder ? ' page--elder' : ''}`}>
+      {created ? (
+        <Created need={created} />
+      ) : (
+        <>
+          <Text className="create__intro">
+            说说您遇到的困难。社工审核后，志愿者会打电话和您约时间，帮完后请您确认和评价。
+          </Text>
+          <NeedForm onSubmit={async (input) => setCreated(await createNeed(input))} />
+        </>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '需求大厅',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+})

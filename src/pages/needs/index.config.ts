@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '求助',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+})

@@ -1,0 +1,122 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import type { Need } from '@shared/needs'
+import AssignedPage from '@/packages/volunteer/pages/mine'
+import PoolPage from '@/packages/volunteer/pages/pool'
+import { RESIDENT, VOLUNTEER, WORKER, become, needs, postNeed } from './needs-support'
+import { startEmulatorForFile, tap, typeInto, waitForGone } from './support/app'
+
+const emulator = startEmulatorForFile()
+
+/** A need the worker has approved, waiting in the pool. */
+async function openNeed(title: string, urgent = false): Promise<Need> {
+  const need = await postNeed(emulator(), title, urgent)
+  await needs(emulator(), WORKER, { action: 'review', id: need.id, approve: true })
+  return need
+}
+
+async function cardOf(title: string): Promise<HTMLElement> {
+  return (await screen.findByText(title)).closest('.need-card') as HTMLElement
+}
+
+describe('需求大厅', () => {
+  test('a volunteer claims a need from the pool only after confirming', async () => {
+    const need = await openNeed('帮忙把米扛上五楼', true)
+    await become(emulator(), VOLUNTEER)
+    render(<PoolPage />)
+
+    const card = await cardOf('帮忙把米扛上五楼')
+    expect(within(card).getByText('紧急')).toBeInTheDocument()
+
+    // Changing one's mind changes nothing.
+    await tap('我来接单', card)
+    await tap('再想想', (await screen.findByText('接下这个需求？')).closest('.confirm-dialog') as HTMLElement)
+    await waitForGone('接下这个需求？')
+    expect((await needs(emulator(), RESIDENT, { action: 'get', id: need.id })).status).toBe('open')
+
+    await tap('我来接单', await cardOf('帮忙把米扛上五楼'))
+    await tap('确认接单')
+
+    await waitForGone('帮忙把米扛上五楼')
+    const claimed = await needs(emulator(), RESIDENT, { action: 'get', id: need.id })
+    expect(claimed.status).toBe('assigned')
+    expect(claimed.assignee?.openid).toBe(VOLUNTEER)
+  })
+
+  test('the category filter shows only needs of that category', async () => {
+    await openNeed('帮忙买一袋面')
+    await become(emulator(), VOLUNTEER)
+    render(<PoolPage />)
+    await cardOf('帮忙买一袋面')
+
+    await tap('维修', await screen.findByRole('tablist'))
+    await waitForGone('帮忙买一袋面')
+    expect(await screen.findByText('楼道里的水管漏水')).toBeInTheDocument()
+
+    await tap('代办', await screen.findByRole('tablist'))
+    expect(await screen.findByText('帮忙买一袋面')).toBeInTheDocument()
+  })
+
+  test('a need someone else took meanwhile says so and leaves the pool', async () => {
+    const need = await openNeed('帮忙修一下门锁')
+    await become(emulator(), VOLUNTEER)
+    render(<PoolPage />)
+    await tap('我来接单', await cardOf('帮忙修一下门锁'))
+    await needs(emulator(), 'demo-volunteer-chen', { action: 'claim', id: need.id })
+
+    await tap('确认接单')
+
+    expect(await screen.findByText('手慢了，这个需求已经被别人接了')).toBeInTheDocument()
+    await tap('再想想')
+    await waitForGone('帮忙修一下门锁')
+  })
+
+  test('a resident who is not a volunteer is offered the application instead of the pool', async () => {
+    await become(emulator(), RESIDENT)
+    render(<PoolPage />)
+
+    expect(await screen.findByText('志愿者才能接单')).toBeInTheDocument()
+    expect(screen.getByText('申请成为志愿者')).toBeInTheDocument()
+  })
+})
+
+describe('我接的单', () => {
+  test('a volunteer reports a claimed need done with the minutes it took', async () => {
+    const need = await openNeed('帮忙贴春联')
+    await needs(emulator(), VOLUNTEER, { action: 'claim', id: need.id })
+    await become(emulator(), VOLUNTEER)
+    render(<AssignedPage />)
+
+    await tap('帮完了', await cardOf('帮忙贴春联'))
+    await tap('提交，服务完成了')
+    expect(await screen.findByText('请填写服务时长')).toBeInTheDocument()
+    expect((await needs(emulator(), VOLUNTEER, { action: 'get', id: need.id })).status).toBe('assigned')
+
+    await typeInto('分钟数，例如：45', '900')
+    await tap('提交，服务完成了')
+    expect(await screen.findByText('服务时长最多720分钟')).toBeInTheDocument()
+
+    await tap('1小时')
+    await typeInto('例如：已陪老人看完病，药已取回', '春联贴好了')
+    await tap('提交，服务完成了')
+
+    const card = await cardOf('帮忙贴春联')
+    await waitFor(() => expect(within(card).getByText('待确认')).toBeInTheDocument())
+    const done = await needs(emulator(), VOLUNTEER, { action: 'get', id: need.id })
+    expect(done).toMatchObject({ status: 'done', minutes: 60, completionNote: '春联贴好了' })
+  })
+
+  test('a volunteer releases a need after confirming, and it goes back to the pool', async () => {
+    const need = await openNeed('帮忙遛狗')
+    await needs(emulator(), VOLUNTEER, { action: 'claim', id: need.id })
+    await become(emulator(), VOLUNTEER)
+    render(<AssignedPage />)
+
+    await tap('放弃这单', await cardOf('帮忙遛狗'))
+    expect(await screen.findByText('放弃这个需求？')).toBeInTheDocument()
+    await tap('确认放弃')
+
+    await waitForGone('帮忙遛狗')
+    const released = await needs(emulator(), VOLUNTEER, { action: 'get', id: need.id })
+    expect(released).toMatchObject({ status: 'open', assignee: null })
+  })
+})
