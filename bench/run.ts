@@ -2,28 +2,14 @@
  * `npm run bench`: prints figures, asserts nothing about time. Starts its own emulator (a child process on
  * a free port, fresh data) and measures through the same paths the app uses.
  */
-import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import { startEmulator } from '../test/helpers/emulator'
+import { benchActivities } from './activities'
+import { benchFrontend } from './frontend'
 import { benchUserFunction } from './functions'
-import { kib, row, section } from './lib'
 import { benchPoints } from './points'
+import { benchScale } from './scale'
 import { benchSdk } from './sdk'
-
-async function packageSection(): Promise<void> {
-  section('weapp package sizes (dist/, WeChat allows 2 MB per package)')
-  const dist = path.resolve(__dirname, '..', 'dist')
-  if (!fs.existsSync(path.join(dist, 'app.json'))) {
-    row('dist/ not built', 'run `npm run build:weapp` first')
-    return
-  }
-  const { packageSizes } = await import('../scripts/package-sizes')
-  const sizes = packageSizes(dist)
-  row('main package (budget 600 KiB)', kib(sizes.main))
-  for (const [name, bytes] of Object.entries(sizes.subpackages))
-    row(`subpackage ${name} (budget 500 KiB)`, kib(bytes))
-}
 
 async function main(): Promise<void> {
   console.log(`小社 bench — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`)
@@ -32,10 +18,13 @@ async function main(): Promise<void> {
     await benchSdk(emu)
     await benchUserFunction(emu)
     await benchPoints(emu)
+    await benchActivities(emu)
+    await benchScale(emu)
   } finally {
     await emu.stop()
   }
-  await packageSection()
+  // The H5 first load (its own emulator serving dist-h5/) and the weapp package sizes.
+  await benchFrontend()
 }
 
 main().catch((err: unknown) => {

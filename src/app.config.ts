@@ -34,6 +34,9 @@ export default defineAppConfig({
         'pages/points-adjust/index',
         'pages/mall-shops/index',
         'pages/mall-settlement/index',
+        'pages/corners-manage/index',
+        'pages/activity-code/index',
+        'pages/activity-attendance/index',
       ],
     },
     {
@@ -43,6 +46,10 @@ export default defineAppConfig({
     {
       root: 'packages/merchant',
       pages: ['pages/scan/index', 'pages/today/index'],
+    },
+    {
+      root: 'packages/corners',
+      pages: ['pages/corner/index', 'pages/project/index', 'pages/mine/index'],
     },
   ],
   window: {
@@ -66,8 +73,12 @@ export default defineAppConfig({
   },
   // The main package is small; fetch the subpackages a person is likely to open next in the background.
   preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/corners'] },
     'pages/me/index': { network: 'all', packages: ['packages/profile'] },
     'pages/needs/index': { network: 'all', packages: ['packages/needs'] },
   },
+  // 首页 sorts the corners by distance; workers pick a new corner's place on the map.
+  permission: { 'scope.userLocation': { desc: '用来找到离您最近的街头公益角' } },
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   lazyCodeLoading: 'requiredComponents',
 })

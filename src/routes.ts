@@ -24,6 +24,12 @@ export const ROUTES = {
   merchantToday: '/packages/merchant/pages/today/index',
   mallShops: '/packages/worker/pages/mall-shops/index',
   mallSettlement: '/packages/worker/pages/mall-settlement/index',
+  corner: '/packages/corners/pages/corner/index',
+  project: '/packages/corners/pages/project/index',
+  myActivities: '/packages/corners/pages/mine/index',
+  cornersManage: '/packages/worker/pages/corners-manage/index',
+  activityCode: '/packages/worker/pages/activity-code/index',
+  activityAttendance: '/packages/worker/pages/activity-attendance/index',
 } as const
 
 /** Tab pages open with switchTab; the others are pushed on the page stack. */

@@ -2,6 +2,8 @@
  * The documents as they are stored in the database, one interface per collection. The functions own
  * these shapes; the seeds and the tests write and read them directly. Times are epoch milliseconds.
  */
+import type { ActivityStatus, ParticipationState } from './activities'
+import type { CornerKind, LatLng, ProjectCategory, ProjectStatus, Schedule } from './corners'
 import type { MerchantKind, OrderStatus } from './mall'
 import type { NeedCategory, NeedStatus, PersonRef, Urgency } from './needs'
 import type { EntryKind } from './points'
@@ -163,4 +165,102 @@ export interface OrderRecord {
   closedAt: number | null
   /** The ledger entry that took the points at redemption. */
   entryId: string | null
+}
+
+/** `corners/<id>`: a 街头公益角. `projectIds` are the active projects shown there; projectCount is its length. */
+export interface CornerRecord {
+  _id: string
+  name: string
+  kind: CornerKind
+  address: string
+  location: LatLng
+  schedule: Schedule
+  projectIds: string[]
+  projectCount: number
+  createdAt: number
+  updatedAt: number
+}
+
+/** `projects/<id>`: a charity project; while active it is listed in each of its corners' `projectIds`. */
+export interface ProjectRecord {
+  _id: string
+  title: string
+  org: string
+  category: ProjectCategory
+  summary: string
+  description: string
+  cornerIds: string[]
+  status: ProjectStatus
+  createdAt: number
+  updatedAt: number
+  updatedBy: string
+}
+
+/**
+ * `activities/<id>`: a shift with a window and a capacity. `signedUp` counts the sign-ups that hold a place
+ * and changes only in the same transaction as the sign-up document, so it never passes `capacity`.
+ */
+export interface ActivityRecord {
+  _id: string
+  projectId: string | null
+  cornerId: string | null
+  title: string
+  location: string
+  startAt: number
+  endAt: number
+  capacity: number
+  signedUp: number
+  pointsPerHour: number
+  status: ActivityStatus
+  createdBy: string
+  createdAt: number
+  updatedAt: number
+}
+
+/**
+ * `signups/<activityId>:<openid>`: one person's place in one activity (one document per pair, so signing
+ * up twice finds it). The activity's title and window are copied for the person's own list; the window
+ * cannot move once anyone has signed up.
+ */
+export interface SignupRecord {
+  _id: string
+  activityId: string
+  openid: string
+  /** The person's display name when they signed up (for the organiser's attendance list). */
+  name: string
+  title: string
+  startAt: number
+  endAt: number
+  state: ParticipationState
+  signedAt: number
+  cancelledAt: number | null
+  checkinAt: number | null
+  checkoutAt: number | null
+  minutes: number | null
+  points: number | null
+  /** The ledger entry that credited the minutes (null when they earned no points). */
+  entryId: string | null
+  confirmedBy: string | null
+  confirmedAt: number | null
+  updatedAt: number
+}
+
+/** One place a person holds, as their agenda remembers it. */
+export interface AgendaSlot {
+  activityId: string
+  title: string
+  startAt: number
+  endAt: number
+}
+
+/**
+ * `agendas/<openid>`: the windows of the sign-ups a person holds that have not ended. Read and written in
+ * the same transaction as each sign-up and cancellation, so that two sign-ups racing for overlapping
+ * activities cannot both pass the overlap check.
+ */
+export interface AgendaRecord {
+  _id: string
+  openid: string
+  slots: AgendaSlot[]
+  updatedAt: number
 }

@@ -134,10 +134,13 @@ export type ReviewVolunteerInput = z.infer<typeof reviewVolunteerInput>
 export type RoleChangeInput = z.infer<typeof roleChangeInput>
 export type ListVolunteersInput = z.infer<typeof listVolunteersInput>
 
+/** The person's points as `login` answers them: the same figures as `points.summary`. */
 export interface PointsSummary {
   balance: number
   held: number
   available: number
+  earned: number
+  spent: number
 }
 
 export interface VolunteerInfo {

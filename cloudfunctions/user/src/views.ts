@@ -22,7 +22,7 @@ function volunteerInfo(user: UserRecord): VolunteerInfo | null {
 }
 
 export function toMe(user: UserRecord): Me {
-  const { balance, held } = user.points
+  const { balance, held, earned, spent } = user.points
   return {
     openid: user.openid,
     roles: rolesOf(user),
@@ -34,7 +34,7 @@ export function toMe(user: UserRecord): Me {
     },
     volunteer: volunteerInfo(user),
     merchantId: user.merchantId,
-    points: { balance, held, available: balance - held },
+    points: { balance, held, available: balance - held, earned, spent },
   }
 }
 

@@ -1,6 +1,8 @@
 /** The `demo` seed: a living 裕华区 for a newcomer to walk through. */
 import type { Doc } from '../../store'
 import type { SeedData } from '../types'
+import { demoActivities } from './activities'
+import { demoCorners } from './corners'
 import { demoMall } from './mall'
 import { demoIdentities, demoUsers } from './people'
 import { demoNeeds } from './needs'
@@ -11,7 +13,9 @@ export function demoSeed(now: number): SeedData {
   const history = withPointHistories(demoUsers(now), now)
   const shops = demoShops(now)
   const mall = demoMall(shops, history.users, history.ledger, now)
-  const { users, ledger } = mall
+  const { corners, projects } = demoCorners(now)
+  const acts = demoActivities(corners, projects, mall.users, mall.ledger, now)
+  const { users, ledger } = acts
   return {
     docs: {
       users: users as unknown as Doc[],
@@ -20,6 +24,11 @@ export function demoSeed(now: number): SeedData {
       orders: mall.orders as unknown as Doc[],
       ledger: ledger as unknown as Doc[],
       needs: demoNeeds(users, ledger, now) as unknown as Doc[],
+      corners: corners as unknown as Doc[],
+      projects: projects as unknown as Doc[],
+      activities: acts.activities as unknown as Doc[],
+      signups: acts.signups as unknown as Doc[],
+      agendas: acts.agendas as unknown as Doc[],
     },
     identities: demoIdentities(),
   }

@@ -130,6 +130,13 @@ export default function MePage() {
         )}
         {me && (
           <MenuItem
+            title="我的活动"
+            description="报名的公益角活动，到现场签到、签退"
+            onClick={() => openPage(ROUTES.myActivities)}
+          />
+        )}
+        {me && (
+          <MenuItem
             title="积分超市"
             description="用积分换油、鸡蛋、体检等实用的东西"
             onClick={() => openPage(ROUTES.mall)}
@@ -175,6 +182,13 @@ export default function MePage() {
             title="积分结算"
             description="社工专用：按月看各商户兑换了多少"
             onClick={() => openPage(ROUTES.mallSettlement)}
+          />
+        )}
+        {hasRole(me, 'worker') && (
+          <MenuItem
+            title="公益角管理"
+            description="社工专用：公益角、项目和活动，签到码和确认时长"
+            onClick={() => openPage(ROUTES.cornersManage)}
           />
         )}
         {process.env.TARO_ENV === 'h5' && !needsIdentity && (

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import type { Board, PointsRules, PointsSummaryFull } from '@shared/points'
+import type { Board, PointsRules } from '@shared/points'
+import type { PointsSummary } from '@shared/user'
 import IdentityPicker from '@/components/identity-picker'
 import MenuItem from '@/components/menu-item'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
@@ -10,15 +11,15 @@ import PointsEntry from '@/components/points-entry'
 import PointsRulesSheet from '@/components/points-rules'
 import { useMe } from '@/hooks/use-me'
 import { usePagedList } from '@/hooks/use-paged-list'
-import { type CloudError, toCloudError } from '@/services/cloud'
-import { getBoard, getLedger, getRules, getSummary } from '@/services/points'
+import { toCloudError } from '@/services/cloud'
+import { getBoard, getLedger, getRules } from '@/services/points'
 import './index.scss'
 
 const PAGE_SIZE = 20
 
 type Section = 'mine' | 'board'
 
-function BalanceCard({ summary }: { summary: PointsSummaryFull }) {
+function BalanceCard({ summary }: { summary: PointsSummary }) {
   return (
     <View className="card points__balance">
       <Text className="points__balance-label">我的积分</Text>
@@ -121,24 +122,8 @@ export default function PointsPage() {
   }, [signedOut, owner])
   const [pickerOpen, setPickerOpen] = useState(false)
 
-  // The caller's summary.
-  const [summary, setSummary] = useState<PointsSummaryFull | null>(null)
-  const [summaryError, setSummaryError] = useState<CloudError | null>(null)
-  const summaryRequest = useRef(0)
-  const loadSummary = useCallback(async () => {
-    const id = ++summaryRequest.current
-    setSummaryError(null)
-    try {
-      const fresh = await getSummary()
-      if (id === summaryRequest.current) setSummary(fresh)
-    } catch (e) {
-      if (id === summaryRequest.current) setSummaryError(toCloudError(e))
-    }
-  }, [])
-  useEffect(() => {
-    setSummary(null)
-    if (owner) void loadSummary()
-  }, [owner, loadSummary])
+  // The caller's summary comes with `login` (one call less on the first screen); it refreshes with it.
+  const summary = me?.points ?? null
 
   // Tells the ledger list to read its first page again.
   const [ledgerRefresh, setLedgerRefresh] = useState(0)
@@ -162,9 +147,10 @@ export default function PointsPage() {
       if (id === boardRequest.current) setBoardLoading(false)
     }
   }, [])
+  // Read only once someone opens 积分公示, and again when they switch the period.
   useEffect(() => {
-    void loadBoard(period)
-  }, [period, loadBoard])
+    if (view === 'board') void loadBoard(period)
+  }, [view, period, loadBoard])
 
   // The rules, fetched the first time someone opens them.
   const [rulesOpen, setRulesOpen] = useState(false)
@@ -183,23 +169,20 @@ export default function PointsPage() {
     if (!rules) void loadRules()
   }
 
-  const refreshAll = useCallback(async () => {
-    const work: Promise<unknown>[] = [loadBoard(period)]
-    if (owner) {
-      work.push(loadSummary())
-      setLedgerRefresh((n) => n + 1)
-    }
-    await Promise.all(work)
-  }, [loadBoard, period, owner, loadSummary])
+  // The summary refreshes with `login` (useMe reloads it whenever the tab shows).
+  const refreshOthers = useCallback(async () => {
+    if (owner) setLedgerRefresh((n) => n + 1)
+    if (view === 'board') await loadBoard(period)
+  }, [loadBoard, period, owner, view])
 
   // Coming back to the tab (after helping someone, after a redemption) shows the new numbers.
   const shownOnce = useRef(false)
   useDidShow(() => {
-    if (shownOnce.current) void refreshAll()
+    if (shownOnce.current) void refreshOthers()
     shownOnce.current = true
   })
   usePullDownRefresh(() => {
-    void Promise.all([reloadMe(), refreshAll()]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([reloadMe(), refreshOthers()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   const elder = Boolean(me?.profile.elderMode)
@@ -210,7 +193,6 @@ export default function PointsPage() {
     if (!me && meLoading) return <Loading />
     if (!me && meError) return <ErrorState message={meError.message} onRetry={() => void reloadMe()} />
     if (summary) return <BalanceCard summary={summary} />
-    if (summaryError) return <ErrorState message={summaryError.message} onRetry={() => void loadSummary()} />
     return <Loading />
   })()
 

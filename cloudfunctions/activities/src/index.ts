@@ -1,0 +1,15 @@
+/**
+ * The `activities` cloud function (API.md `activities`): shifts of a project or standalone activities;
+ * sign-up within capacity, the rotating on-site code, check-in and check-out, attendance and the minutes
+ * that become points.
+ */
+import { defineFunction } from '../../../server/handler'
+import { attendance, confirm } from './attendance'
+import { get, list, mine } from './browse'
+import { checkin, checkinCode, checkout } from './checkin'
+import { cancel, signup } from './signup'
+import { upsert } from './upsert'
+
+export const main = defineFunction({
+  actions: { list, get, mine, upsert, signup, cancel, checkinCode, checkin, checkout, attendance, confirm },
+})

@@ -1,0 +1,93 @@
+/**
+ * Workers create and edit activities. Once people hold places, the capacity cannot drop below them and the
+ * window cannot move (their agendas and the overlap check rest on it); the check and the change happen in
+ * one transaction on the activity, against the sign-ups racing in.
+ */
+import {
+  DEFAULT_POINTS_PER_HOUR,
+  toActivity,
+  upsertActivityInput,
+  type Activity,
+  type UpsertActivityInput,
+} from '../../../types/activities'
+import type { ActivityRecord, CornerRecord, ProjectRecord } from '../../../types/records'
+import { db } from '../../../server/cloud'
+import { assertSafeText } from '../../../server/content'
+import { invalid, notFound, precondition } from '../../../server/errors'
+import { action } from '../../../server/handler'
+import { inTransaction } from '../../../server/transaction'
+import { newId, readActivity } from './store'
+
+async function exists(collection: string, id: string): Promise<{ status?: string } | null> {
+  const res = await db.collection<ProjectRecord | CornerRecord>(collection).where({ _id: id }).limit(1).get()
+  return (res.data[0] as { status?: string } | undefined) ?? null
+}
+
+async function checkLinks(args: UpsertActivityInput): Promise<void> {
+  if (args.projectId) {
+    const project = await exists('projects', args.projectId)
+    if (!project) throw notFound('没有找到这个公益项目')
+    if (!args.id && project.status === 'archived') throw precondition('这个项目已经下架，不能再发布活动')
+  }
+  if (args.cornerId && !(await exists('corners', args.cornerId))) throw notFound('没有找到这个公益角')
+}
+
+export const upsert = action({
+  input: upsertActivityInput,
+  who: 'worker',
+  run: async (args, caller): Promise<Activity> => {
+    await assertSafeText(caller.openid, [args.title, args.location])
+    await checkLinks(args)
+    if (!args.id) {
+      const now = Date.now()
+      if (args.endAt <= now) throw invalid('活动时间已经过去了，请重新选择时间')
+      if (args.status === 'cancelled') throw invalid('新发布的活动不能是“已取消”')
+      const record: ActivityRecord = {
+        _id: newId(),
+        projectId: args.projectId ?? null,
+        cornerId: args.cornerId ?? null,
+        title: args.title,
+        location: args.location,
+        startAt: args.startAt,
+        endAt: args.endAt,
+        capacity: args.capacity,
+        signedUp: 0,
+        pointsPerHour: args.pointsPerHour ?? DEFAULT_POINTS_PER_HOUR,
+        status: args.status ?? 'open',
+        createdBy: caller.openid,
+        createdAt: now,
+        updatedAt: now,
+      }
+      await db.collection('activities').add({ data: record })
+      return toActivity(record)
+    }
+    const id = args.id
+    const updated = await inTransaction(async (tx) => {
+      const now = Date.now()
+      const current = await readActivity(tx, id)
+      if (current.status === 'cancelled') throw precondition('这个活动已经取消了，不能再修改')
+      if (current.signedUp > 0) {
+        if (args.capacity < current.signedUp)
+          throw precondition(`已经有${current.signedUp}人报名，名额不能少于${current.signedUp}个`)
+        if (args.startAt !== current.startAt || args.endAt !== current.endAt)
+          throw precondition('已经有人报名，活动时间不能再改；如需改期，请取消这个活动后重新发布')
+      }
+      // Fields left out keep their value; projectId and cornerId may be set to null.
+      const patch = {
+        projectId: args.projectId === undefined ? current.projectId : args.projectId,
+        cornerId: args.cornerId === undefined ? current.cornerId : args.cornerId,
+        title: args.title,
+        location: args.location,
+        startAt: args.startAt,
+        endAt: args.endAt,
+        capacity: args.capacity,
+        pointsPerHour: args.pointsPerHour ?? current.pointsPerHour,
+        status: args.status ?? current.status,
+        updatedAt: now,
+      }
+      await tx.collection('activities').doc(id).update({ data: patch })
+      return { ...current, ...patch }
+    })
+    return toActivity(updated)
+  },
+})

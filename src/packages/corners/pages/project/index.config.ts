@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '公益项目',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '积分超市',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+})

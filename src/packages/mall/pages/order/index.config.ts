@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '兑换详情',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的兑换',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+})

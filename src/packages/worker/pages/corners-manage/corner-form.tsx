@@ -1,0 +1,180 @@
+import { useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import {
+  CORNER_KIND_LABELS,
+  WEEKDAY_LABELS,
+  upsertCornerInput,
+  type Corner,
+  type CornerKind,
+} from '@shared/corners'
+import FormField from '@/components/form-field'
+import { toCloudError } from '@/services/cloud'
+import { DISTRICT_CENTRE, upsertCorner } from '@/services/corners'
+import { Chips, FieldError, MultiChips, errorOf, fieldErrors, typedNumber } from './chips'
+import TimeField from './time-field'
+
+const KIND_OPTIONS = (Object.keys(CORNER_KIND_LABELS) as CornerKind[]).map((kind) => ({
+  value: kind,
+  label: CORNER_KIND_LABELS[kind],
+}))
+
+/** Monday first, as a Chinese calendar shows the week. */
+const WEEKDAY_OPTIONS = [1, 2, 3, 4, 5, 6, 0].map((day) => ({ value: day, label: WEEKDAY_LABELS[day] }))
+
+/** WeChat can pick a place on its map; a browser has no such picker, so the numbers are typed. */
+const CAN_PICK_ON_MAP = process.env.TARO_ENV === 'weapp'
+
+interface CornerFormProps {
+  corner?: Corner
+  onSaved: (corner: Corner) => void
+  onCancel: () => void
+}
+
+/** Creates a corner or changes its name, kind, address, place on the map and weekly schedule. */
+export default function CornerForm({ corner, onSaved, onCancel }: CornerFormProps) {
+  const [name, setName] = useState(corner?.name ?? '')
+  const [kind, setKind] = useState<CornerKind>(corner?.kind ?? 'park')
+  const [address, setAddress] = useState(corner?.address ?? '')
+  const [lat, setLat] = useState(corner ? String(corner.location.lat) : '')
+  const [lng, setLng] = useState(corner ? String(corner.location.lng) : '')
+  const [weekdays, setWeekdays] = useState<number[]>(corner?.schedule.weekdays ?? [6, 0])
+  const [start, setStart] = useState(corner?.schedule.start ?? '09:00')
+  const [end, setEnd] = useState(corner?.schedule.end ?? '11:30')
+  const [note, setNote] = useState(corner?.schedule.note ?? '')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const pickOnMap = async () => {
+    try {
+      const from = corner?.location ?? DISTRICT_CENTRE
+      const place = await Taro.chooseLocation({ latitude: from.lat, longitude: from.lng })
+      setLat(place.latitude.toFixed(6))
+      setLng(place.longitude.toFixed(6))
+      if (!address.trim() && place.address) setAddress(place.address.slice(0, 100))
+    } catch {
+      // Closed without choosing: keep what was there.
+    }
+  }
+
+  const save = async () => {
+    if (busy) return
+    const parsed = upsertCornerInput.safeParse({
+      ...(corner ? { id: corner.id } : {}),
+      name,
+      kind,
+      address,
+      location: { lat: typedNumber(lat), lng: typedNumber(lng) },
+      schedule: { weekdays, start, end, note },
+    })
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues))
+      // The field may be far above the button: say it here as well.
+      setFailure(`还有没填好的地方：${parsed.error.issues[0]?.message ?? '请检查上面的内容'}`)
+      return
+    }
+    setErrors({})
+    setFailure(null)
+    setBusy(true)
+    try {
+      onSaved(await upsertCorner(parsed.data))
+    } catch (e) {
+      setFailure(toCloudError(e).message)
+      setBusy(false)
+    }
+  }
+
+  const text = (
+    label: string,
+    field: string,
+    value: string,
+    onChange: (v: string) => void,
+    placeholder: string,
+    max: number,
+    hint?: string,
+  ) => (
+    <FormField label={label} hint={hint}>
+      <Input
+        className="form-field__input"
+        value={value}
+        maxlength={max}
+        placeholder={placeholder}
+        placeholderClass="form-field__placeholder"
+        onInput={(e) => onChange(e.detail.value)}
+      />
+      <FieldError message={errorOf(errors, field)} />
+    </FormField>
+  )
+
+  return (
+    <View className="card manage__form">
+      <Text className="card__title">{corner ? '修改公益角' : '新建公益角'}</Text>
+      {text('名称', 'name', name, setName, '例如：世纪公园', 30)}
+      <FormField label="类型">
+        <Chips options={KIND_OPTIONS} value={kind} onChange={setKind} />
+      </FormField>
+      {text('地址', 'address', address, setAddress, '例如：裕华区槐安东路与建华南大街交口', 100)}
+      <FormField label="地图位置" hint="首页按这个位置算离居民多远（经纬度，国测局坐标）">
+        {CAN_PICK_ON_MAP && (
+          <Button className="btn btn--secondary manage__map-button" onClick={pickOnMap}>
+            在地图上选位置
+          </Button>
+        )}
+        <View className="manage__pair">
+          <View className="manage__pair-item">
+            <Text className="manage__caption">纬度</Text>
+            <Input
+              className="form-field__input"
+              type="digit"
+              value={lat}
+              placeholder="纬度，如 38.0215"
+              placeholderClass="form-field__placeholder"
+              onInput={(e) => setLat(e.detail.value)}
+            />
+          </View>
+          <View className="manage__pair-item">
+            <Text className="manage__caption">经度</Text>
+            <Input
+              className="form-field__input"
+              type="digit"
+              value={lng}
+              placeholder="经度，如 114.542"
+              placeholderClass="form-field__placeholder"
+              onInput={(e) => setLng(e.detail.value)}
+            />
+          </View>
+        </View>
+        <FieldError message={errorOf(errors, 'location')} />
+      </FormField>
+      <FormField label="每周哪几天" hint="可以选多天">
+        <MultiChips options={WEEKDAY_OPTIONS} values={weekdays} onChange={setWeekdays} />
+        <FieldError message={errorOf(errors, 'schedule.weekdays')} />
+      </FormField>
+      <View className="manage__pair">
+        <View className="manage__pair-item">
+          <FormField label="开始时间">
+            <TimeField mode="time" value={start} placeholder="选择时间" onChange={setStart} />
+            <FieldError message={errorOf(errors, 'schedule.start')} />
+          </FormField>
+        </View>
+        <View className="manage__pair-item">
+          <FormField label="结束时间">
+            <TimeField mode="time" value={end} placeholder="选择时间" onChange={setEnd} />
+            <FieldError message={errorOf(errors, 'schedule.end')} />
+          </FormField>
+        </View>
+      </View>
+      {text('说明（可不填）', 'schedule.note', note, setNote, '例如：节假日照常、雨天顺延', 50)}
+      {failure && <Text className="error-text">{failure}</Text>}
+      <View className="manage__form-actions">
+        <Button className="btn btn--quiet" disabled={busy || undefined} onClick={onCancel}>
+          取消
+        </Button>
+        <Button className="btn btn--primary" disabled={busy || undefined} onClick={save}>
+          {busy ? '正在保存…' : '保存'}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,22 @@
+import { Picker, Text, View } from '@tarojs/components'
+
+interface TimeFieldProps {
+  mode: 'date' | 'time'
+  value: string
+  placeholder: string
+  onChange: (value: string) => void
+}
+
+/** A date ('YYYY-MM-DD') or a time of day ('HH:MM') chosen with the platform's picker, shown as a field. */
+export default function TimeField({ mode, value, placeholder, onChange }: TimeFieldProps) {
+  return (
+    <Picker mode={mode} value={value} onChange={(e) => onChange(String(e.detail.value))}>
+      <View className="form-field__input manage__picker">
+        <Text className={value ? 'manage__picker-value' : 'form-field__placeholder'}>
+          {value || placeholder}
+        </Text>
+        <Text className="manage__picker-arrow">›</Text>
+      </View>
+    </Picker>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '商户与商品',
+  enablePullDownRefresh: true,
+})

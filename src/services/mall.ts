@@ -1,0 +1,187 @@
+/** Typed calls of the `mall` function (积分超市); see types/mall.ts for each action's schema. */
+import type * as z from 'zod/mini'
+import type { Page } from '@shared/envelope'
+import type {
+  CatalogInput,
+  CatalogItem,
+  Merchant,
+  MerchantKind,
+  Order,
+  OrderStatus,
+  RedemptionCode,
+  Reward,
+  SettlementInput,
+  SettlementItem,
+  UpsertRewardInput,
+  upsertMerchantInput,
+} from '@shared/mall'
+import { shanghaiDay } from '@shared/time'
+import { callFunction } from './cloud'
+
+const FUNCTION = 'mall'
+
+export type UpsertMerchantInput = z.infer<typeof upsertMerchantInput>
+
+export interface OrdersInput {
+  scope: 'mine' | 'merchant'
+  status?: OrderStatus
+  cursor?: string
+  limit?: number
+}
+
+// The orders this device has seen lately, so that an order's page shows at once while it asks again.
+const seenOrders = new Map<string, Order>()
+
+function remember(order: Order): Order {
+  seenOrders.set(order.id, order)
+  return order
+}
+
+/** The last known state of one of my orders, without asking the server (null when never seen). */
+export function rememberedOrder(id: string): Order | null {
+  return seenOrders.get(id) ?? null
+}
+
+/** One page of the catalogue (anyone): rewards with their shop, optionally of one shop or one kind of shop. */
+export function listCatalog(input: CatalogInput = {}): Promise<Page<CatalogItem>> {
+  return callFunction<Page<CatalogItem>>(FUNCTION, { action: 'catalog', ...input })
+}
+
+/**
+ * A fresh key for one order attempt, made on the device: make it once when the person confirms, and send
+ * the same key again on a retry, so that a lost answer never becomes a second order.
+ */
+export function newOrderKey(): string {
+  let random = ''
+  while (random.length < 16) random += Math.random().toString(36).slice(2)
+  return `ord-${Date.now().toString(36)}-${random.slice(0, 16)}`
+}
+
+/**
+ * Orders a reward: its points are held and one unit reserved. Not enough points → `failed-precondition`;
+ * sold out or over the per-person limit → `resource-exhausted`.
+ */
+export async function placeOrder(rewardId: string, idempotencyKey: string): Promise<Order> {
+  return remember(await callFunction<Order>(FUNCTION, { action: 'order', rewardId, idempotencyKey }))
+}
+
+/** A one-time code for my held order, valid for a minute; asking again replaces the previous code. */
+export function getRedemptionCode(orderId: string): Promise<RedemptionCode> {
+  return callFunction<RedemptionCode>(FUNCTION, { action: 'code', orderId })
+}
+
+/** Shop staff: redeems the code a customer shows. Spaces and line breaks typed with it are ignored. */
+export function redeemCode(code: string): Promise<Order> {
+  return callFunction<Order>(FUNCTION, { action: 'redeem', code: code.replace(/\s+/g, '') })
+}
+
+/** Cancels my held order: its points and the reserved unit come back. */
+export async function cancelOrder(orderId: string): Promise<Order> {
+  return remember(await callFunction<Order>(FUNCTION, { action: 'cancel', orderId }))
+}
+
+/** One page of orders: mine (newest first), or my shop's (shop staff; `redeemed` newest redemption first). */
+export async function listOrders(input: OrdersInput): Promise<Page<Order>> {
+  const page = await callFunction<Page<Order>>(FUNCTION, { action: 'orders', ...input })
+  if (input.scope === 'mine') page.items.forEach(remember)
+  return page
+}
+
+/** How many pages of my orders to read when looking for one; a person has few orders. */
+const MAX_ORDER_PAGES = 10
+
+/** One of my orders by id (the contract has no single-order read, so it pages through mine). */
+export async function findMyOrder(id: string, status?: OrderStatus): Promise<Order | null> {
+  let cursor: string | undefined
+  for (let page = 0; page < MAX_ORDER_PAGES; page++) {
+    const { items, nextCursor } = await listOrders({ scope: 'mine', status, cursor, limit: 20 })
+    const found = items.find((o) => o.id === id)
+    if (found) return found
+    if (!nextCursor) return null
+    cursor = nextCursor
+  }
+  return null
+}
+
+/**
+ * The current state of one of my orders, cheaply while it is still held: the list of my held orders is
+ * short; only when the order has left it is the whole list read.
+ */
+export async function refreshMyOrder(id: string): Promise<Order | null> {
+  return (await findMyOrder(id, 'held')) ?? findMyOrder(id)
+}
+
+/** The instant today began in Asia/Shanghai (the contract's days). */
+export function startOfShanghaiDay(now: number = Date.now()): number {
+  return Date.parse(`${shanghaiDay(now)}T00:00:00+08:00`)
+}
+
+/** Shop staff: what my shop has redeemed today, newest first. */
+export async function listTodaysRedemptions(now: number = Date.now()): Promise<Order[]> {
+  const since = startOfShanghaiDay(now)
+  const today: Order[] = []
+  let cursor: string | undefined
+  for (;;) {
+    const { items, nextCursor } = await listOrders({
+      scope: 'merchant',
+      status: 'redeemed',
+      cursor,
+      limit: 20,
+    })
+    for (const order of items) {
+      if ((order.redeemedAt ?? 0) < since) return today
+      today.push(order)
+    }
+    if (!nextCursor) return today
+    cursor = nextCursor
+  }
+}
+
+/** A shop as the catalogue shows it (its name, kind and address), or null when it lists nothing now. */
+export async function findShop(merchantId: string): Promise<Merchant | null> {
+  const { items } = await listCatalog({ merchantId, limit: 1 })
+  return items[0]?.merchant ?? null
+}
+
+export interface ShopWithRewards {
+  merchant: Merchant
+  rewards: Reward[]
+}
+
+/** How many catalogue pages to read for the shops overview (20 rewards a page). */
+const MAX_CATALOG_PAGES = 25
+
+/**
+ * Every shop with the rewards it offers, read from the whole catalogue. The catalogue lists only open shops
+ * and rewards on sale, so a shop or reward that is switched off drops out of this overview.
+ */
+export async function listShopsWithRewards(kind?: MerchantKind): Promise<ShopWithRewards[]> {
+  const shops = new Map<string, ShopWithRewards>()
+  let cursor: string | undefined
+  for (let page = 0; page < MAX_CATALOG_PAGES; page++) {
+    const { items, nextCursor } = await listCatalog({ kind, cursor, limit: 20 })
+    for (const { merchant, ...reward } of items) {
+      const shop = shops.get(merchant.id) ?? { merchant, rewards: [] }
+      shop.rewards.push(reward)
+      shops.set(merchant.id, shop)
+    }
+    if (!nextCursor) break
+    cursor = nextCursor
+  }
+  return [...shops.values()]
+}
+
+/** Workers only: creates a shop (no `id`) or changes one. */
+export function upsertMerchant(input: UpsertMerchantInput): Promise<Merchant> {
+  return callFunction<Merchant>(FUNCTION, { action: 'upsertMerchant', ...input })
+}
+
+/** Workers, or staff of that shop: creates a reward (no `id`) or changes one. */
+export function upsertReward(input: UpsertRewardInput): Promise<Reward> {
+  return callFunction<Reward>(FUNCTION, { action: 'upsertReward', ...input })
+}
+
+/** Workers (all shops, or one); a shop's staff for their own shop: what was redeemed in [from, to). */
+export function getSettlement(input: SettlementInput): Promise<{ items: SettlementItem[] }> {
+  return callFunction<{ items: SettlementItem[] }>(FUNCTION, { action: 'settlement', ...input })
+}

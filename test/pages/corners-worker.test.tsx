@@ -1,0 +1,146 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import type { AttendanceItem, CheckinCode } from '@shared/activities'
+import type { Corner } from '@shared/corners'
+import type { PointsSummaryFull } from '@shared/points'
+import { activityPoints } from '@shared/points'
+import ActivityAttendancePage from '@/packages/worker/pages/activity-attendance'
+import ActivityCodePage from '@/packages/worker/pages/activity-code'
+import CornersManagePage from '@/packages/worker/pages/corners-manage'
+import { ONGOING, RESIDENT, WORKER, activities, become, corners, openAt } from './corners-support'
+import { callAs, startEmulatorForFile, tap, typeInto } from './support/app'
+
+const emulator = startEmulatorForFile()
+
+/** Yesterday's “小红帽” activity: 陈志强 checked out, a neighbour checked in and never out. */
+const ENDED = 'demo-act-past-xiaohongmao'
+const VOLUNTEER = { openid: 'demo-volunteer-chen', name: '陈志强' }
+
+const CODE_PATH = '/packages/worker/pages/activity-code/index'
+const ATTENDANCE_PATH = '/packages/worker/pages/activity-attendance/index'
+const MANAGE_PATH = '/packages/worker/pages/corners-manage/index'
+
+async function attendance(id: string): Promise<AttendanceItem[]> {
+  return (await activities<{ items: AttendanceItem[] }>(emulator(), WORKER, { action: 'attendance', id }))
+    .items
+}
+
+async function cardOf(text: string): Promise<HTMLElement> {
+  return (await screen.findByText(text)).closest('.card') as HTMLElement
+}
+
+describe('the 社工 screens of 街头公益角', () => {
+  test.each([
+    ['the check-in code', ActivityCodePage, CODE_PATH],
+    ['attendance', ActivityAttendancePage, ATTENDANCE_PATH],
+    ['公益角管理', CornersManagePage, MANAGE_PATH],
+  ])('a resident opening %s sees 仅社工可以使用 and nothing of it', async (_name, Page, path) => {
+    await become(emulator(), RESIDENT)
+    openAt(Page, path, { id: ONGOING })
+
+    expect(await screen.findByText('仅社工可以使用')).toBeInTheDocument()
+    expect(screen.queryByText('签到码')).not.toBeInTheDocument()
+    expect(screen.queryByText('确认时长')).not.toBeInTheDocument()
+  })
+
+  test('the code screen shows the current code in large digits with its QR code, and a countdown', async () => {
+    const before = await activities<CheckinCode>(emulator(), WORKER, { action: 'checkinCode', id: ONGOING })
+    await become(emulator(), WORKER)
+    openAt(ActivityCodePage, CODE_PATH, { id: ONGOING })
+
+    const digits = await screen.findByLabelText(/^签到码 \d{6}$/)
+    const after = await activities<CheckinCode>(emulator(), WORKER, { action: 'checkinCode', id: ONGOING })
+    const shown = digits.textContent!.replace(/\s+/g, '')
+    // The screen asked between the two: its code is one of theirs.
+    expect([before.code, after.code]).toContain(shown)
+    expect(digits.textContent).toBe(`${shown.slice(0, 3)} ${shown.slice(3)}`)
+    expect(screen.getByLabelText('签到二维码')).toBeInTheDocument()
+    expect(screen.getByText(/^\d+ 秒后自动换新码$/)).toBeInTheDocument()
+    expect(await screen.findByText('石门百景：老照片展现场讲解')).toBeInTheDocument()
+  })
+
+  test('confirms a checked-out person’s minutes after showing the points, and credits them once', async () => {
+    const row = (await attendance(ENDED)).find((i) => i.openid === VOLUNTEER.openid)!
+    expect(row.state).toBe('checked-out')
+    const points = activityPoints(row.minutes!, 10)
+    const before = await callAs<PointsSummaryFull>(
+      emulator(),
+      VOLUNTEER.openid,
+      { action: 'summary' },
+      'points',
+    )
+    await become(emulator(), WORKER)
+    openAt(ActivityAttendancePage, ATTENDANCE_PATH, { id: ENDED })
+
+    const card = await cardOf(VOLUNTEER.name)
+    expect(within(card).getByText('已签退')).toBeInTheDocument()
+    expect(await within(card).findByDisplayValue(String(row.minutes))).toBeInTheDocument()
+    await tap('确认时长', card)
+    expect(await screen.findByText('确认服务时长？')).toBeInTheDocument()
+    expect(screen.getByText(new RegExp(`将发放 ${points} 积分`))).toBeInTheDocument()
+    await tap('确认并发积分')
+
+    expect(await within(card).findByText(/^已确认 .+，发了 \d+ 积分$/)).toHaveTextContent(
+      `发了 ${points} 积分`,
+    )
+    expect(within(card).queryByText('确认时长')).not.toBeInTheDocument()
+    const after = await callAs<PointsSummaryFull>(
+      emulator(),
+      VOLUNTEER.openid,
+      { action: 'summary' },
+      'points',
+    )
+    expect(after.balance).toBe(before.balance + points)
+    // Asking again changes nothing.
+    await activities(emulator(), WORKER, { action: 'confirm', id: ENDED, openid: VOLUNTEER.openid })
+    const again = await callAs<PointsSummaryFull>(
+      emulator(),
+      VOLUNTEER.openid,
+      { action: 'summary' },
+      'points',
+    )
+    expect(again.balance).toBe(after.balance)
+  })
+
+  test('asks for the minutes of someone who never checked out, and credits what the worker typed', async () => {
+    const row = (await attendance(ENDED)).find((i) => i.state === 'checked-in')!
+    await become(emulator(), WORKER)
+    openAt(ActivityAttendancePage, ATTENDANCE_PATH, { id: ENDED })
+
+    const card = await cardOf(row.name)
+    expect(within(card).getByText('签到后没有签退，请按实际情况填写分钟数。')).toBeInTheDocument()
+    await tap('确认时长', card)
+    expect(within(card).getByText('请填写服务了多少分钟')).toBeInTheDocument()
+    await typeInto('分钟数', '90')
+    await tap('确认时长', card)
+    expect(await screen.findByText(/给.+记 1小时30分钟，将发放 15 积分/)).toBeInTheDocument()
+    await tap('确认并发积分')
+
+    await within(card).findByText('已确认 1小时30分钟，发了 15 积分')
+    const confirmed = (await attendance(ENDED)).find((i) => i.openid === row.openid)!
+    expect(confirmed).toMatchObject({ state: 'confirmed', minutes: 90, points: 15 })
+  })
+
+  test('公益角管理 creates a corner with its place and weekly schedule', async () => {
+    await become(emulator(), WORKER)
+    openAt(CornersManagePage, MANAGE_PATH)
+
+    await tap('公益角')
+    await tap('新建公益角')
+    await typeInto('例如：世纪公园', '体育公园东门')
+    await typeInto('例如：裕华区槐安东路与建华南大街交口', '裕华区体育南大街188号')
+    await typeInto('纬度，如 38.0215', '38.0301')
+    await typeInto('经度，如 114.542', '114.5333')
+    await tap('周三')
+    await tap('保存')
+
+    expect(await screen.findByText('体育公园东门')).toBeInTheDocument()
+    const { items } = await corners<{ items: Corner[] }>(emulator(), WORKER, { action: 'list' })
+    expect(items.find((c) => c.name === '体育公园东门')).toMatchObject({
+      kind: 'park',
+      address: '裕华区体育南大街188号',
+      location: { lat: 38.0301, lng: 114.5333 },
+      schedule: { weekdays: [0, 3, 6], start: '09:00', end: '11:30' },
+    })
+    await waitFor(() => expect(screen.getByText('每周三、周六、周日 09:00-11:30')).toBeInTheDocument())
+  })
+})

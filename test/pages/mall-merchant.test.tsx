@@ -1,0 +1,109 @@
+import { configure, render, screen, within } from '@testing-library/react'
+import type { PointsSummaryFull } from '@shared/points'
+import MerchantScanPage from '@/packages/merchant/pages/scan'
+import MerchantTodayPage from '@/packages/merchant/pages/today'
+import { callAs, startEmulatorForFile, tap, typeInto } from './support/app'
+import { CLINIC_NURSE, HOLDER, RESIDENT, SHOPKEEPER, become, heldOrderWithCode } from './mall-support'
+
+const emulator = startEmulatorForFile()
+// Every screen here waits on real function calls; give a busy machine time to answer.
+configure({ asyncUtilTimeout: 8000 })
+
+const CODE_BOX = '输入或粘贴顾客的兑换码'
+
+/** The shopkeeper types `code` into 扫码核销 and taps 核销. */
+async function typeCode(code: string): Promise<void> {
+  await typeInto(CODE_BOX, code)
+  await tap('核销')
+}
+
+describe('扫码核销 for a shopkeeper', () => {
+  test('a valid typed code shows, large, what to hand over and to whom, and takes the points', async () => {
+    const { order, code } = await heldOrderWithCode(emulator(), HOLDER)
+    const before = await callAs<PointsSummaryFull>(emulator(), HOLDER, { action: 'summary' }, 'points')
+    await become(emulator(), SHOPKEEPER)
+    render(<MerchantScanPage />)
+    expect(await screen.findByText('惠民便民超市')).toBeInTheDocument()
+
+    await typeCode(code)
+
+    const result = (await screen.findByText('核销成功')).closest('.redeem-result') as HTMLElement
+    expect(within(result).getByText('请把这件东西交给顾客：')).toBeInTheDocument()
+    expect(within(result).getByText('鲜鸡蛋 一盒30枚')).toBeInTheDocument()
+    expect(within(result).getByText('张*芹')).toBeInTheDocument()
+    expect(within(result).getByText(order.id.slice(-8).toUpperCase())).toBeInTheDocument()
+    expect(within(result).getByText('80 分，已从顾客账上扣除')).toBeInTheDocument()
+    const after = await callAs<PointsSummaryFull>(emulator(), HOLDER, { action: 'summary' }, 'points')
+    expect(after).toMatchObject({ balance: before.balance - 80, held: before.held - 80 })
+  })
+
+  test('the same code typed again is refused as already used, and nothing more is taken', async () => {
+    const { code } = await heldOrderWithCode(emulator(), HOLDER)
+    await become(emulator(), SHOPKEEPER)
+    render(<MerchantScanPage />)
+    await typeCode(code)
+    await screen.findByText('核销成功')
+    const after = await callAs<PointsSummaryFull>(emulator(), HOLDER, { action: 'summary' }, 'points')
+
+    await tap('交好了，核销下一个')
+    await typeCode(code)
+
+    expect(await screen.findByText('不能兑换')).toBeInTheDocument()
+    expect(screen.getByText(/已经用过/)).toBeInTheDocument()
+    expect(screen.getByText('这一单已经交过货了，请不要再给一次。')).toBeInTheDocument()
+    expect(await callAs(emulator(), HOLDER, { action: 'summary' }, 'points')).toEqual(after)
+  })
+
+  test('a code for another shop’s reward is refused in Chinese', async () => {
+    const { code } = await heldOrderWithCode(emulator(), HOLDER)
+    await become(emulator(), CLINIC_NURSE)
+    render(<MerchantScanPage />)
+
+    await typeCode(code)
+
+    expect(await screen.findByText('不能兑换')).toBeInTheDocument()
+    expect(screen.getByText('这件商品不是本店的，请让顾客到对应的店兑换')).toBeInTheDocument()
+  })
+
+  test('a mistyped code is refused as not readable', async () => {
+    const { code } = await heldOrderWithCode(emulator(), HOLDER)
+    await become(emulator(), SHOPKEEPER)
+    render(<MerchantScanPage />)
+
+    await typeCode(`${code.slice(0, -1)}${code.endsWith('A') ? 'B' : 'A'}`)
+
+    expect(await screen.findByText('不能兑换')).toBeInTheDocument()
+    expect(screen.getByText('这个兑换码不正确，请让顾客刷新后再扫')).toBeInTheDocument()
+  })
+
+  test('an empty box is caught before anything is sent', async () => {
+    await become(emulator(), SHOPKEEPER)
+    render(<MerchantScanPage />)
+    await screen.findByText('惠民便民超市')
+
+    await tap('核销')
+
+    expect(await screen.findByText('请扫描或输入兑换码')).toBeInTheDocument()
+  })
+
+  test('a non-merchant opening 扫码核销 is told it is for shop staff only', async () => {
+    await become(emulator(), RESIDENT)
+    render(<MerchantScanPage />)
+
+    expect(await screen.findByText('仅合作商户的店员可以使用')).toBeInTheDocument()
+    expect(screen.queryByPlaceholderText(CODE_BOX)).not.toBeInTheDocument()
+    expect(screen.queryByText('核销')).not.toBeInTheDocument()
+  })
+
+  test('今日核销 lists today’s redemptions of the shop with the masked customer and the totals', async () => {
+    const { code } = await heldOrderWithCode(emulator(), HOLDER)
+    await callAs(emulator(), SHOPKEEPER, { action: 'redeem', code }, 'mall')
+    await become(emulator(), SHOPKEEPER)
+
+    render(<MerchantTodayPage />)
+
+    const row = (await screen.findByText('鲜鸡蛋 一盒30枚')).closest('.today__item') as HTMLElement
+    expect(within(row).getByText('顾客：张*芹 · 80 积分')).toBeInTheDocument()
+    expect(screen.queryByText('张桂芹')).not.toBeInTheDocument()
+  })
+})

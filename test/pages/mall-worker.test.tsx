@@ -1,0 +1,120 @@
+import { configure, fireEvent, render, screen, within } from '@testing-library/react'
+import type { CatalogItem, SettlementItem } from '@shared/mall'
+import { shanghaiMonth, shanghaiMonthStart } from '@shared/time'
+import MallSettlementPage from '@/packages/worker/pages/mall-settlement'
+import MallShopsPage from '@/packages/worker/pages/mall-shops'
+import { startEmulatorForFile, tap, typeInto } from './support/app'
+import { HOLDER, RESIDENT, SHOPKEEPER, WORKER, become, heldOrderWithCode, mall } from './mall-support'
+
+const emulator = startEmulatorForFile()
+// Every screen here waits on real function calls; give a busy machine time to answer.
+configure({ asyncUtilTimeout: 8000 })
+
+describe('积分结算 for a worker', () => {
+  test('lists, for this month, each shop with its redeemed orders and points, and the total', async () => {
+    // At least one redemption this month, whatever day the test runs.
+    const { code } = await heldOrderWithCode(emulator(), HOLDER)
+    await mall(emulator(), SHOPKEEPER, { action: 'redeem', code })
+    const month = shanghaiMonth(Date.now())
+    const next = shanghaiMonth(shanghaiMonthStart(month) + 32 * 86_400_000)
+    const { items } = await mall<{ items: SettlementItem[] }>(emulator(), WORKER, {
+      action: 'settlement',
+      from: shanghaiMonthStart(month),
+      to: shanghaiMonthStart(next),
+    })
+    expect(items.length).toBeGreaterThan(0)
+    await become(emulator(), WORKER)
+
+    render(<MallSettlementPage />)
+
+    const [year, mon] = month.split('-').map(Number)
+    expect(await screen.findByText(`${year}年${mon}月`)).toBeInTheDocument()
+    for (const item of items) {
+      const row = (await screen.findByText(item.name)).closest('.settlement__row') as HTMLElement
+      expect(within(row).getByText(String(item.orders))).toBeInTheDocument()
+      expect(within(row).getByText(String(item.points))).toBeInTheDocument()
+    }
+    const total = screen.getByText('合计').closest('.settlement__row') as HTMLElement
+    expect(
+      within(total).getByText(String(items.reduce((sum, item) => sum + item.points, 0))),
+    ).toBeInTheDocument()
+  })
+
+  test('the previous month can be chosen', async () => {
+    await become(emulator(), WORKER)
+    render(<MallSettlementPage />)
+    const month = shanghaiMonth(Date.now())
+    const previous = shanghaiMonth(shanghaiMonthStart(month) - 86_400_000)
+    const [year, mon] = previous.split('-').map(Number)
+
+    await tap('‹ 上个月')
+
+    expect(await screen.findByText(`${year}年${mon}月`)).toBeInTheDocument()
+  })
+
+  test('a resident is told it is for workers only', async () => {
+    await become(emulator(), RESIDENT)
+    render(<MallSettlementPage />)
+
+    expect(await screen.findByText('仅社工可以使用')).toBeInTheDocument()
+    expect(screen.queryByText('合计')).not.toBeInTheDocument()
+  })
+})
+
+describe('商户与商品 for a worker', () => {
+  test('lists the shops with their rewards', async () => {
+    await become(emulator(), WORKER)
+    render(<MallShopsPage />)
+
+    const shop = (await screen.findByText('兴达汽修点')).closest('.shops__shop') as HTMLElement
+    expect(within(shop).getByText('免费洗车一次')).toBeInTheDocument()
+    expect(within(shop).getByText('地址：裕华区建华南大街210号')).toBeInTheDocument()
+  })
+
+  test('a worker adds a reward to a shop, and residents then find it in the catalogue', async () => {
+    await become(emulator(), WORKER)
+    render(<MallShopsPage />)
+    const shop = (await screen.findByText('兴达汽修点')).closest('.shops__shop') as HTMLElement
+
+    await tap('添加商品', shop)
+    await typeInto('例如：鲜鸡蛋 一盒30枚', '汽车打蜡一次')
+    const numbers = screen.getAllByPlaceholderText('填数字').filter((el) => el.tagName === 'INPUT')
+    expect(numbers).toHaveLength(3)
+    const [cost, stock, limit] = numbers
+    fireEvent.input(cost, { target: { value: '90' } })
+    fireEvent.input(stock, { target: { value: '12' } })
+    fireEvent.input(limit, { target: { value: '1' } })
+    await tap('保存')
+
+    expect(await screen.findByText('汽车打蜡一次')).toBeInTheDocument()
+    const { items } = await mall<{ items: CatalogItem[] }>(emulator(), RESIDENT, {
+      action: 'catalog',
+      merchantId: 'shop-xingda-repair',
+    })
+    expect(items.find((r) => r.title === '汽车打蜡一次')).toMatchObject({
+      cost: 90,
+      stock: 12,
+      perUserLimit: 1,
+    })
+  })
+
+  test('a reward missing its cost is not saved, and the form says what is missing', async () => {
+    await become(emulator(), WORKER)
+    render(<MallShopsPage />)
+    const shop = (await screen.findByText('兴达汽修点')).closest('.shops__shop') as HTMLElement
+
+    await tap('添加商品', shop)
+    await typeInto('例如：鲜鸡蛋 一盒30枚', '汽车打蜡一次')
+    await tap('保存')
+
+    expect(await screen.findByText('请填写所需积分')).toBeInTheDocument()
+  })
+
+  test('a resident is told it is for workers only', async () => {
+    await become(emulator(), RESIDENT)
+    render(<MallShopsPage />)
+
+    expect(await screen.findByText('仅社工可以使用')).toBeInTheDocument()
+    expect(screen.queryByText('添加商户')).not.toBeInTheDocument()
+  })
+})
