@@ -6,6 +6,7 @@ import os from 'node:os'
 import { startEmulator } from '../test/helpers/emulator'
 import { benchActivities } from './activities'
 import { benchFrontend } from './frontend'
+import { benchOperations } from './operations'
 import { benchUserFunction } from './functions'
 import { benchPoints } from './points'
 import { benchScale } from './scale'
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     await benchUserFunction(emu)
     await benchPoints(emu)
     await benchActivities(emu)
+    await benchOperations(emu)
     await benchScale(emu)
   } finally {
     await emu.stop()

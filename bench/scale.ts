@@ -399,6 +399,8 @@ function signupDoc(n: number, now: number): Record<string, unknown> {
     title,
     startAt,
     endAt,
+    pointsPerHour: 10,
+    activityStatus: 'open',
     state,
     signedAt: startAt - int(r, 1, 10) * DAY,
     cancelledAt: state === 'cancelled' ? startAt - DAY : null,

@@ -183,12 +183,14 @@ export class Store {
     }
     if (scans) this.fullScans.set(coll, (this.fullScans.get(coll) ?? 0) + 1)
     // Read in chunks, each a complete statement: a reader that stops early leaves no cursor open
-    // (an open cursor would hold the table and block schema changes such as a reset).
+    // (an open cursor would hold the table and block schema changes such as a reset). Each chunk is twice
+    // the size of the one before, so a reader of a whole table makes a handful of statements and visits
+    // every row about twice, rather than once per chunk before it.
     const chunked = this.stmt(`${sql} LIMIT ? OFFSET ?`)
-    for (let offset = 0; ; offset += CHUNK) {
-      const rows = chunked.all(...params, CHUNK, offset) as Array<{ data: string }>
+    for (let offset = 0, size = CHUNK; ; offset += size, size *= 2) {
+      const rows = chunked.all(...params, size, offset) as Array<{ data: string }>
       for (const row of rows) yield parseDoc(row.data)
-      if (rows.length < CHUNK) return
+      if (rows.length < size) return
     }
   }
 

@@ -228,9 +228,16 @@ export interface SignupRecord {
   openid: string
   /** The person's display name when they signed up (for the organiser's attendance list). */
   name: string
+  /**
+   * Copies of the activity's title, window, rate and status, so that confirming the minutes needs no read
+   * of the activity: the window never moves once people have signed up, and `activities.upsert` carries a
+   * new title, rate or status over to every sign-up.
+   */
   title: string
   startAt: number
   endAt: number
+  pointsPerHour: number
+  activityStatus: ActivityStatus
   state: ParticipationState
   signedAt: number
   cancelledAt: number | null

@@ -47,6 +47,12 @@ export interface Fixtures {
   order(): Promise<string>
   /** A fresh redemption code for an order of `owner`. */
   code(orderId: string): Promise<string>
+  /**
+   * A fresh activity (made by `worker`, starting in 20 minutes, an hour long) taken to the stage asked by
+   * `owner`: `open` (nobody signed up), `signed`, `checked-in`, or `checked-out` (the clock moved into
+   * the activity first, so a worker may confirm it). `code` is a current on-site code.
+   */
+  activity(stage: 'open' | 'signed' | 'checked-in' | 'checked-out'): Promise<{ id: string; code: string }>
   /** A unique key for idempotent calls. */
   key(): string
 }
@@ -341,5 +347,123 @@ export const ROWS: Row[] = [
     payload: () => ({ merchantId: 'shop-huaizhong-clinic', from: 0, to: Date.now() + 86_400_000 }),
     expect: { anonymous: 'unauthenticated', worker: 'ok', shopStaff: 'ok' },
     otherwise: 'permission-denied',
+  },
+
+  // corners
+  {
+    fn: 'corners',
+    action: 'list',
+    payload: () => ({ near: { lat: 38.03, lng: 114.52 } }),
+    expect: {},
+    otherwise: 'ok',
+  },
+  { fn: 'corners', action: 'get', payload: () => ({ id: 'corner-shiji-park' }), expect: {}, otherwise: 'ok' },
+  {
+    fn: 'corners',
+    action: 'listProjects',
+    payload: () => ({ cornerId: 'corner-shiji-park', limit: 5 }),
+    expect: {},
+    otherwise: 'ok',
+  },
+  {
+    fn: 'corners',
+    action: 'getProject',
+    payload: () => ({ id: 'project-xiaomianao' }),
+    expect: {},
+    otherwise: 'ok',
+  },
+  {
+    fn: 'corners',
+    action: 'upsert',
+    payload: () => ({
+      name: '测试公益角',
+      kind: 'park',
+      address: '裕华区测试路与测试街交口',
+      location: { lat: 38.02, lng: 114.53 },
+      schedule: { weekdays: [6], start: '09:00', end: '11:00', note: '' },
+    }),
+    ...workersOnly(),
+  },
+  {
+    fn: 'corners',
+    action: 'upsertProject',
+    payload: () => ({
+      title: '测试项目',
+      org: '测试社工机构',
+      category: 'elderly',
+      summary: '一句话介绍',
+      description: '项目介绍。',
+      cornerIds: ['corner-shiji-park'],
+    }),
+    ...workersOnly(),
+  },
+
+  // activities
+  { fn: 'activities', action: 'list', payload: () => ({ limit: 5 }), expect: {}, otherwise: 'ok' },
+  {
+    fn: 'activities',
+    action: 'get',
+    payload: async (f) => ({ id: (await f.activity('open')).id }),
+    expect: {},
+    otherwise: 'ok',
+  },
+  { fn: 'activities', action: 'mine', payload: () => ({}), expect: everyoneLoggedIn, otherwise: 'ok' },
+  {
+    fn: 'activities',
+    action: 'upsert',
+    payload: () => ({
+      title: '测试活动',
+      location: '世纪公园东门',
+      startAt: Date.now() + 86_400_000,
+      endAt: Date.now() + 90_000_000,
+      capacity: 10,
+    }),
+    ...workersOnly(),
+  },
+  {
+    fn: 'activities',
+    action: 'signup',
+    payload: async (f) => ({ id: (await f.activity('open')).id }),
+    expect: everyoneLoggedIn,
+    otherwise: 'ok',
+  },
+  {
+    fn: 'activities',
+    action: 'cancel',
+    payload: async (f) => ({ id: (await f.activity('signed')).id }),
+    expect: { anonymous: 'unauthenticated', owner: 'ok' },
+    otherwise: 'permission-denied',
+  },
+  {
+    fn: 'activities',
+    action: 'checkinCode',
+    payload: async (f) => ({ id: (await f.activity('open')).id }),
+    ...workersOnly(),
+  },
+  {
+    fn: 'activities',
+    action: 'checkin',
+    payload: async (f) => f.activity('signed'),
+    expect: { anonymous: 'unauthenticated', owner: 'ok' },
+    otherwise: 'permission-denied',
+  },
+  {
+    fn: 'activities',
+    action: 'checkout',
+    payload: async (f) => f.activity('checked-in'),
+    expect: { anonymous: 'unauthenticated', owner: 'ok' },
+    otherwise: 'permission-denied',
+  },
+  {
+    fn: 'activities',
+    action: 'attendance',
+    payload: async (f) => ({ id: (await f.activity('signed')).id }),
+    ...workersOnly(),
+  },
+  {
+    fn: 'activities',
+    action: 'confirm',
+    payload: async (f) => ({ id: (await f.activity('checked-out')).id, openid: OPENIDS.owner }),
+    ...workersOnly(),
   },
 ]

@@ -342,6 +342,37 @@ describe('attendance and points', () => {
     })
   })
 
+  it('credits at the rate the activity has when confirmed, and confirms nothing of a cancelled activity', async () => {
+    const { id, startAt, ...rest } = await servedActivity(12)
+    const edit = (fields: object) =>
+      activities<Activity>(
+        {
+          action: 'upsert',
+          id,
+          title: rest.title,
+          location: rest.location,
+          startAt,
+          endAt: rest.endAt,
+          capacity: rest.capacity,
+          ...fields,
+        },
+        WORKER,
+      )
+    expect(await edit({ pointsPerHour: 30 })).toMatchObject({ ok: true, data: { pointsPerHour: 30 } })
+    await emu.advanceClock(startAt + 10 * MINUTE - (await now()))
+    const before = await balance(ME)
+    const ok = await activities<AttendanceItem>({ action: 'confirm', id, openid: ME, minutes: 60 }, WORKER)
+    expect(ok.data).toMatchObject({ state: 'confirmed', minutes: 60, points: 30 })
+    expect((await balance(ME)) - before).toBe(30)
+
+    expect(await edit({ status: 'cancelled' })).toMatchObject({ ok: true })
+    const unchanged = await snapshot()
+    const refused = await activities({ action: 'confirm', id, openid: OTHER, minutes: 60 }, WORKER)
+    expect(refused).toMatchObject({ ok: false, code: 'failed-precondition' })
+    expect(refused.message).toContain('取消')
+    expect(await snapshot()).toEqual(unchanged)
+  })
+
   it('lists attendance in every state of the demo and lets the worker finish it', async () => {
     const id = 'demo-act-past-xiaohongmao'
     const res = await activities<{ items: AttendanceItem[] }>({ action: 'attendance', id }, WORKER)

@@ -7,50 +7,14 @@
 import crypto from 'node:crypto'
 import fc from 'fast-check'
 import { ERROR_CODES } from '../../types/envelope'
+import { declaredActions } from '../helpers/actions'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 import { connectSdk, type Sdk } from '../helpers/sdk'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000)
 
 /** Every action of every function, so that most payloads reach an action's own validation. */
-const ACTIONS: Record<string, string[]> = {
-  user: [
-    'login',
-    'updateProfile',
-    'applyVolunteer',
-    'reviewVolunteer',
-    'grantRole',
-    'revokeRole',
-    'listVolunteers',
-    'findPeople',
-  ],
-  points: ['summary', 'ledger', 'board', 'rules', 'adjust'],
-  needs: ['create', 'list', 'get', 'review', 'claim', 'dispatch', 'release', 'complete', 'confirm', 'cancel'],
-  mall: [
-    'catalog',
-    'upsertMerchant',
-    'upsertReward',
-    'order',
-    'code',
-    'redeem',
-    'cancel',
-    'orders',
-    'settlement',
-  ],
-  corners: ['list', 'get', 'listProjects', 'getProject', 'upsert', 'upsertProject'],
-  activities: [
-    'list',
-    'get',
-    'upsert',
-    'signup',
-    'cancel',
-    'checkinCode',
-    'checkin',
-    'checkout',
-    'attendance',
-    'confirm',
-  ],
-}
+const ACTIONS = declaredActions()
 const CALLERS = [
   undefined,
   'demo-resident-li',

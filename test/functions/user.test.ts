@@ -48,7 +48,7 @@ describe('login', () => {
       profile: { nickname: '', community: '', phoneMasked: '', elderMode: false },
       volunteer: null,
       merchantId: null,
-      points: { balance: 0, held: 0, available: 0 },
+      points: { balance: 0, held: 0, available: 0, earned: 0, spent: 0 },
     })
     expect((await sdk.db.collection('users').doc('brand-new').get()).data.openid).toBe('brand-new')
   })

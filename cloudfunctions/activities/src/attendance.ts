@@ -17,7 +17,7 @@ import { invalid, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { postInTransaction } from '../../../server/ledger'
 import { inTransaction } from '../../../server/transaction'
-import { findActivity, readActivity, readOptional, signupId } from './store'
+import { findActivity, readOptional, signupId } from './store'
 import { toAttendanceItem } from './views'
 
 /** A server read answers at most 100 documents; the list is read in pages of that size. */
@@ -56,16 +56,16 @@ export const confirm = action({
       if (!s || s.state === 'cancelled') throw notFound('这位居民没有报名这个活动')
       // Confirmed already: the same result again, and no second credit.
       if (s.state === 'confirmed') return s
-      const activity = await readActivity(tx, args.id)
-      if (activity.status === 'cancelled') throw precondition('这个活动已经取消了，不能确认时长')
-      if (now < activity.startAt) throw precondition('活动还没开始，结束后再确认服务时长')
-      const longest = Math.floor((activity.endAt - activity.startAt) / 60_000)
+      // The sign-up carries the activity's window, rate and status: no read of the activity.
+      if (s.activityStatus === 'cancelled') throw precondition('这个活动已经取消了，不能确认时长')
+      if (now < s.startAt) throw precondition('活动还没开始，结束后再确认服务时长')
+      const longest = Math.floor((s.endAt - s.startAt) / 60_000)
       let minutes: number
       if (args.minutes !== undefined) {
         if (args.minutes > longest) throw invalid(`服务时长不能超过活动时长${longest}分钟`)
         minutes = args.minutes
       } else if (s.state === 'checked-out' && s.checkinAt !== null && s.checkoutAt !== null) {
-        minutes = servedMinutes(s.checkinAt, s.checkoutAt, activity)
+        minutes = servedMinutes(s.checkinAt, s.checkoutAt, s)
       } else {
         throw precondition(
           s.state === 'checked-in'
@@ -73,7 +73,7 @@ export const confirm = action({
             : '这位居民没有签到，请填写实际服务了多少分钟',
         )
       }
-      const points = activityPoints(minutes, activity.pointsPerHour)
+      const points = activityPoints(minutes, s.pointsPerHour)
       let entryId: string | null = null
       if (points > 0) {
         const { entry } = await postInTransaction(
@@ -82,10 +82,12 @@ export const confirm = action({
             openid: s.openid,
             delta: points,
             kind: 'activity',
-            refId: activity._id,
-            note: `${activity.title}，服务${minutes}分钟`,
+            refId: s.activityId,
+            note: `${s.title}，服务${minutes}分钟`,
             operator: caller.openid,
-            key: `activity:${activity._id}:${s.openid}`,
+            key: `activity:${s.activityId}:${s.openid}`,
+            // The sign-up, locked here, moves to confirmed with the entry: it was never posted before.
+            knownNew: true,
           },
           now,
         )

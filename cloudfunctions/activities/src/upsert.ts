@@ -86,8 +86,23 @@ export const upsert = action({
         updatedAt: now,
       }
       await tx.collection('activities').doc(id).update({ data: patch })
-      return { ...current, ...patch }
+      return { before: current, after: { ...current, ...patch } }
     })
-    return toActivity(updated)
+    const { before, after } = updated
+    // The sign-ups' copies follow (confirming minutes reads them instead of the activity). A sign-up made
+    // from now on copies the new values itself; if this write fails, the worker is told and saves again.
+    if (
+      before.title !== after.title ||
+      before.pointsPerHour !== after.pointsPerHour ||
+      before.status !== after.status
+    ) {
+      await db
+        .collection('signups')
+        .where({ activityId: id })
+        .update({
+          data: { title: after.title, pointsPerHour: after.pointsPerHour, activityStatus: after.status },
+        })
+    }
+    return toActivity(after)
   },
 })

@@ -294,6 +294,8 @@ export function demoActivities(
       title: activity.title,
       startAt: activity.startAt,
       endAt: activity.endAt,
+      pointsPerHour: activity.pointsPerHour,
+      activityStatus: activity.status,
       state: p.state,
       signedAt,
       cancelledAt: p.state === 'cancelled' ? signedAt + DAY : null,
