@@ -105,6 +105,8 @@ export class Engine {
   }
 
   count(coll: string, query: Record<string, unknown>): number {
+    // The size of a whole collection is kept by the database (no document is read for it).
+    if (Object.keys(query).length === 0) return this.store.count(coll)
     const plan = planQuery(query, this.store.indexesOf(coll), [])
     const matcher = new Query(query)
     let n = 0

@@ -45,6 +45,7 @@ describe.each(ROWS.map((row, i) => [`${row.fn}.${row.action} #${i}`, i] as const
     async (caller: CallerKind, outcome: Outcome, cell) => {
       const f = makeFixtures(emu, () => matrixReward)
       const payload = await cell.row.payload(f)
+      const scansBefore = await emu.fullScans()
       const res = await emu.callRaw(
         cell.row.fn,
         { action: cell.row.action, ...payload },
@@ -56,6 +57,8 @@ describe.each(ROWS.map((row, i) => [`${row.fn}.${row.action} #${i}`, i] as const
       // A stranger's first call also creates their record (a read and a write, once in their life).
       const budget = OPERATIONS_BUDGET + (caller === 'stranger' ? FIRST_CONTACT : 0)
       if (outcome === 'ok') expect(res.reads + res.writes).toBeLessThanOrEqual(budget)
+      // Every query an action makes is narrowed by an index (database/collections.json), never a whole table.
+      expect(await emu.fullScans()).toEqual(scansBefore)
       if (!cell.row.seesContact?.includes(caller)) {
         const text = JSON.stringify(res.body)
         expect(text).not.toMatch(PHONE)

@@ -49,6 +49,8 @@ export interface Emulator {
   outbox(): Promise<Array<{ seq: number; at: number; api: string; payload: Record<string, unknown> }>>
   advanceClock(ms: number): Promise<number>
   identities(): Promise<Array<{ openid: string; name: string; role: string; note: string }>>
+  /** How many queries read a whole collection (no index narrowed them), by collection, since the last reset. */
+  fullScans(): Promise<Record<string, number>>
   /** Stops the emulator gracefully and removes its data (unless it was given one). */
   stop(): Promise<void>
   /** `kill -9`: no chance to flush anything. */
@@ -133,6 +135,10 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     async identities() {
       const res = await fetch(`${url}/__emulator/identities`)
       return ((await res.json()) as { items: Awaited<ReturnType<Emulator['identities']>> }).items
+    },
+    async fullScans() {
+      const res = await fetch(`${url}/__emulator/stats`)
+      return ((await res.json()) as { fullScans: Record<string, number> }).fullScans
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
