@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { CODE_TTL_MS } from '@shared/mall'
 import { type CloudError, toCloudError } from '@/services/cloud'
 import { getRedemptionCode } from '@/services/mall'
-import QrCode from '../qr-code'
+import QrCode from '@/components/qr-code'
 import './index.scss'
 
 /** A new code is asked for this long before the current one lapses, so the shop never scans a dead one. */

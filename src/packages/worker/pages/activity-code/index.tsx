@@ -9,7 +9,7 @@ import { hasRole, useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
 import { getActivity, getCheckinCode } from '@/services/activities'
 import { type CloudError, toCloudError } from '@/services/cloud'
-import QrCode from '@/packages/mall/components/qr-code'
+import QrCode from '@/components/qr-code'
 import './index.scss'
 
 /** After a failed request, try again this much later (the worker can also tap to retry at once). */
