@@ -4,8 +4,21 @@
  * available = balance − held ≥ 0, earned and spent are the sums of gains and losses, no entry has a zero
  * or fractional delta; for every reward, stock + held orders + redeemed orders = all stock put in, and
  * each redeemed order has exactly one redemption entry.
+ * Activities: places taken = sign-ups holding one ≤ capacity, nobody holds two overlapping places, each
+ * confirmed sign-up is credited by at most one entry. Needs: an assignee exactly while someone works on
+ * them, and each confirmed need credits its assignee by exactly one entry.
  */
-import type { LedgerRecord, OrderRecord, RewardRecord, UserRecord } from '../../types/records'
+import { overlaps } from '../../types/activities'
+import { POINTS_RULES } from '../../types/points'
+import type {
+  ActivityRecord,
+  LedgerRecord,
+  NeedRecord,
+  OrderRecord,
+  RewardRecord,
+  SignupRecord,
+  UserRecord,
+} from '../../types/records'
 import type { Sdk } from './sdk'
 
 export async function readAll<T>(sdk: Sdk, collection: string, where: object = {}): Promise<T[]> {
@@ -85,5 +98,122 @@ export function ledgerViolations({ users, entries, orders, rewards }: LedgerStat
     else if (redemptions[0].delta !== -o.cost)
       problems.push(`order ${o._id}: redemption ${redemptions[0].delta} ≠ −${o.cost}`)
   }
+  return problems
+}
+
+export interface ActivityState {
+  activities: ActivityRecord[]
+  signups: SignupRecord[]
+  entries: LedgerRecord[]
+}
+
+export async function readActivityState(sdk: Sdk): Promise<ActivityState> {
+  const [activities, signups, entries] = await Promise.all([
+    readAll<ActivityRecord>(sdk, 'activities'),
+    readAll<SignupRecord>(sdk, 'signups'),
+    readAll<LedgerRecord>(sdk, 'ledger', { kind: 'activity' }),
+  ])
+  return { activities, signups, entries }
+}
+
+/**
+ * Every broken rule of activities as a sentence: signedUp = the sign-ups that hold a place ≤ capacity; one
+ * sign-up per person and activity; nobody holds two places at overlapping times in activities that go ahead;
+ * a confirmed sign-up has one 'activity' entry of its points (none when it earned none), any other none.
+ */
+export function activityViolations({ activities, signups, entries }: ActivityState): string[] {
+  const problems: string[] = []
+  const byId = new Map(activities.map((a) => [a._id, a]))
+  for (const a of activities) {
+    const holding = signups.filter((s) => s.activityId === a._id && s.state !== 'cancelled').length
+    if (a.signedUp !== holding)
+      problems.push(`activity ${a._id}: signedUp ${a.signedUp} ≠ ${holding} places held`)
+    if (a.signedUp > a.capacity)
+      problems.push(`activity ${a._id}: signedUp ${a.signedUp} > capacity ${a.capacity}`)
+    if (a.signedUp < 0) problems.push(`activity ${a._id}: signedUp ${a.signedUp} < 0`)
+  }
+  const credits = new Map<string, LedgerRecord[]>()
+  for (const e of entries) {
+    const key = `${e.refId}:${e.openid}`
+    credits.set(key, [...(credits.get(key) ?? []), e])
+  }
+  const held = new Map<string, Array<{ id: string; startAt: number; endAt: number }>>()
+  for (const s of signups) {
+    const activity = byId.get(s.activityId)
+    if (!activity) {
+      problems.push(`sign-up ${s._id}: no activity ${s.activityId}`)
+      continue
+    }
+    if (s._id !== `${s.activityId}:${s.openid}`) problems.push(`sign-up ${s._id}: not the one of ${s.openid}`)
+    const mine = credits.get(`${s.activityId}:${s.openid}`) ?? []
+    if (s.state === 'confirmed') {
+      const expected = (s.points ?? 0) > 0 ? 1 : 0
+      if (mine.length !== expected)
+        problems.push(`sign-up ${s._id}: confirmed for ${s.points} points, ${mine.length} activity entries`)
+      else if (expected === 1 && (mine[0]._id !== s.entryId || mine[0].delta !== s.points))
+        problems.push(
+          `sign-up ${s._id}: entry ${mine[0]._id} of ${mine[0].delta} ≠ ${s.entryId} of ${s.points}`,
+        )
+    } else if (mine.length > 0) {
+      problems.push(`sign-up ${s._id}: ${s.state}, yet ${mine.length} activity entries`)
+    }
+    if (s.state !== 'cancelled' && activity.status !== 'cancelled') {
+      const window = { id: activity._id, startAt: activity.startAt, endAt: activity.endAt }
+      const clash = (held.get(s.openid) ?? []).find((w) => overlaps(w, window))
+      if (clash) problems.push(`${s.openid}: places in ${clash.id} and ${activity._id} overlap`)
+      held.set(s.openid, [...(held.get(s.openid) ?? []), window])
+    }
+  }
+  return problems
+}
+
+export interface NeedState {
+  needs: NeedRecord[]
+  entries: LedgerRecord[]
+}
+
+export async function readNeedState(sdk: Sdk): Promise<NeedState> {
+  const [needs, entries] = await Promise.all([
+    readAll<NeedRecord>(sdk, 'needs'),
+    readAll<LedgerRecord>(sdk, 'ledger', { kind: 'need' }),
+  ])
+  return { needs, entries }
+}
+
+/**
+ * Every broken rule of needs as a sentence: an assignee while assigned, done or confirmed, none while
+ * pending, open or rejected; a confirmed need credits its assignee by exactly one 'need' entry of the need's
+ * points plus the rating bonus (none when that is 0), any other need by none; every 'need' entry is a need's.
+ */
+export function needViolations({ needs, entries }: NeedState): string[] {
+  const problems: string[] = []
+  const ids = new Set(needs.map((n) => n._id))
+  for (const n of needs) {
+    const working = n.status === 'assigned' || n.status === 'done' || n.status === 'confirmed'
+    const free = n.status === 'pending' || n.status === 'open' || n.status === 'rejected'
+    if (working && !n.assignee?.openid) problems.push(`need ${n._id}: ${n.status} without an assignee`)
+    if (free && n.assignee) problems.push(`need ${n._id}: ${n.status} with assignee ${n.assignee.openid}`)
+    const mine = entries.filter((e) => e.refId === n._id)
+    if (n.status !== 'confirmed') {
+      if (mine.length > 0) problems.push(`need ${n._id}: ${n.status}, yet ${mine.length} need entries`)
+      continue
+    }
+    const bonus = n.rating ? POINTS_RULES.ratingBonus[String(n.rating) as '1'] : 0
+    const points = n.points + bonus
+    const expected = points > 0 && n.assignee ? 1 : 0
+    if (mine.length !== expected) {
+      problems.push(`need ${n._id}: confirmed for ${points} points, ${mine.length} need entries`)
+      continue
+    }
+    if (expected === 0) continue
+    const [e] = mine
+    if (e.openid !== n.assignee!.openid)
+      problems.push(`need ${n._id}: credited ${e.openid}, not ${n.assignee!.openid}`)
+    if (e.delta !== points) problems.push(`need ${n._id}: credited ${e.delta} ≠ ${points}`)
+    if (e._id !== n.creditEntryId)
+      problems.push(`need ${n._id}: entry ${e._id} ≠ creditEntryId ${n.creditEntryId}`)
+  }
+  for (const e of entries)
+    if (!ids.has(e.refId)) problems.push(`entry ${e._id}: credits need ${e.refId}, which does not exist`)
   return problems
 }
