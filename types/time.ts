@@ -15,3 +15,8 @@ export function shanghaiDay(epochMs: number): string {
 export function shanghaiMonthStart(month: string): number {
   return Date.parse(`${month}-01T00:00:00+08:00`)
 }
+
+/** 'YYYY-MM-DD HH:mm' of an instant in Shanghai (the `time` field of a subscription message). */
+export function shanghaiMinute(epochMs: number): string {
+  return new Date(epochMs + SHANGHAI_MS).toISOString().slice(0, 16).replace('T', ' ')
+}

@@ -342,7 +342,7 @@ describe('attendance and points', () => {
     })
   })
 
-  it('credits at the rate the activity has when confirmed, and confirms nothing of a cancelled activity', async () => {
+  it('credits at the rate the activity has when confirmed; a cancelled activity tells its participants and confirms nothing', async () => {
     const { id, startAt, ...rest } = await servedActivity(12)
     const edit = (fields: object) =>
       activities<Activity>(
@@ -365,7 +365,15 @@ describe('attendance and points', () => {
     expect(ok.data).toMatchObject({ state: 'confirmed', minutes: 60, points: 30 })
     expect((await balance(ME)) - before).toBe(30)
 
+    const sentBefore = (await emu.outbox()).length
     expect(await edit({ status: 'cancelled' })).toMatchObject({ ok: true })
+    // Whoever still holds a place is told; the one already confirmed is not.
+    const told = (await emu.outbox()).slice(sentBefore)
+    expect(told.map((m) => m.payload.touser)).toEqual([OTHER])
+    expect(told[0].payload).toMatchObject({
+      templateId: 'local-activity-change',
+      data: { thing1: { value: rest.title }, thing3: { value: expect.stringContaining('取消') } },
+    })
     const unchanged = await snapshot()
     const refused = await activities({ action: 'confirm', id, openid: OTHER, minutes: 60 }, WORKER)
     expect(refused).toMatchObject({ ok: false, code: 'failed-precondition' })

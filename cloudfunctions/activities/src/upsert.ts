@@ -16,6 +16,7 @@ import { assertSafeText } from '../../../server/content'
 import { invalid, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { inTransaction } from '../../../server/transaction'
+import { tellCancelled } from './notify'
 import { newId, readActivity } from './store'
 
 async function exists(collection: string, id: string): Promise<{ status?: string } | null> {
@@ -103,6 +104,8 @@ export const upsert = action({
           data: { title: after.title, pointsPerHour: after.pointsPerHour, activityStatus: after.status },
         })
     }
+    // Those who still hold a place hear that it is off (a refused message never fails the change).
+    if (before.status !== 'cancelled' && after.status === 'cancelled') await tellCancelled(after)
     return toActivity(after)
   },
 })

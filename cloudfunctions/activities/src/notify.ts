@@ -1,0 +1,38 @@
+/** The subscription message of an activity: its participants hear when it is called off. No address in it. */
+import type { ActivityRecord, SignupRecord } from '../../../types/records'
+import { _, db } from '../../../server/cloud'
+import { shanghaiMinute } from '../../../types/time'
+import { notify, thing } from '../../../server/notify'
+
+/** A server read answers at most 100 documents; participants are read in pages of that size. */
+const BATCH = 100
+
+/** Tells everyone who still holds a place (signed up or checked in) that the activity was cancelled. */
+export async function tellCancelled(activity: ActivityRecord): Promise<number> {
+  const when = shanghaiMinute(activity.startAt)
+  let told = 0
+  let last = ''
+  for (;;) {
+    const page = await db
+      .collection<SignupRecord>('signups')
+      .where({ activityId: activity._id, state: _.in(['signed', 'checked-in']), _id: _.gt(last) })
+      .orderBy('_id', 'asc')
+      .limit(BATCH)
+      .get()
+    for (const s of page.data) {
+      const sent = await notify({
+        touser: s.openid,
+        template: 'TEMPLATE_ACTIVITY_CHANGE',
+        page: 'packages/corners/pages/mine/index',
+        data: {
+          thing1: thing(activity.title),
+          time2: { value: when },
+          thing3: thing('活动已取消，名额已释放，不用再到现场'),
+        },
+      })
+      if (sent) told++
+    }
+    if (page.data.length < BATCH) return told
+    last = page.data[page.data.length - 1]._id
+  }
+}
