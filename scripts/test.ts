@@ -53,7 +53,11 @@ if (fs.existsSync(report)) {
   passed = results.numPassedTests
   failed = results.numFailedTests + results.numRuntimeErrorTestSuites
 }
-if (jest.status !== 0 && failed === 0) failed = 1
+if (jest.status !== 0 && failed === 0) {
+  // Every test passed, yet Jest failed the run: e.g. a test file logged after it had ended (see above).
+  console.error(`jest exited with status ${jest.status ?? jest.signal} although no test failed`)
+  failed = 1
+}
 console.log(`\njest finished in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(jest.status ?? 1)
