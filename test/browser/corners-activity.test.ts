@@ -11,7 +11,7 @@ import { PNG } from 'pngjs'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import type { Activity, AttendanceItem } from '@shared/activities'
 import type { PointsSummaryFull } from '@shared/points'
-import { launchBrowser, phone, snapshot } from '../helpers/browser'
+import { launchBrowser, phone, snapshot, backToTabs } from '../helpers/browser'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 
 let emu: Emulator
@@ -216,7 +216,7 @@ it('lets a resident find a corner, sign up, check in and out with the worker’s
   await resident.reload()
   await place.getByText(`服务 50分钟，得到 ${credit} 积分`, { exact: true }).waitFor()
   await snapshot(resident, 'corners-13-confirmed')
-  while (!(await resident.locator('.taro-tabbar__tabbar').isVisible())) await resident.goBack()
+  await backToTabs(resident)
   await resident.locator('.taro-tabbar__tabbar').getByText('积分', { exact: true }).click()
   await visible(resident, '.points__balance-value', String(after.balance)).waitFor()
   await snapshot(resident, 'corners-14-points')

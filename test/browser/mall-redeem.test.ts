@@ -8,7 +8,7 @@ import path from 'node:path'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { launchBrowser, phone, snapshot } from '../helpers/browser'
+import { launchBrowser, phone, snapshot, backToTabs } from '../helpers/browser'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 
 let emu: Emulator
@@ -49,7 +49,7 @@ async function pickIdentity(page: Page, name: string): Promise<void> {
 /** To 我的: back until the tab bar shows, then by its tab unless back already led there. */
 async function openMe(page: Page): Promise<void> {
   const tab = page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true })
-  while (!(await tab.isVisible())) await page.goBack()
+  await backToTabs(page)
   // Switching to the tab one is on would land late and close whatever is opened next.
   if (!page.url().includes('/pages/me/index')) await tab.click()
   await visible(page, '.me__nickname').waitFor()

@@ -70,8 +70,10 @@ it('a need goes from the resident through the worker and a volunteer back to the
   const resident = await phoneOf('王秀英')
   await snapshot(resident, 'needs-01-tab-resident')
   await tap(resident, '我要求助')
-  await tap(resident, '维修')
-  await tap(resident, '紧急')
+  // The list behind the form also says 紧急 on urgent cards: choose inside the form.
+  const form = resident.locator('.need-form').filter({ visible: true }).first()
+  await form.getByText('维修', { exact: true }).click()
+  await form.getByText('紧急', { exact: true }).click()
   await resident.locator('input[placeholder="例如：帮忙买一周的菜"]').fill(TITLE)
   await resident
     .locator('textarea[placeholder="例如：腿脚不方便，想请人帮忙买青菜和鸡蛋，钱当面给"]')

@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, phone, snapshot } from '../helpers/browser'
+import { launchBrowser, phone, snapshot, backToTabs } from '../helpers/browser'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 
 let emu: Emulator
@@ -35,7 +35,7 @@ function tap(page: Page, text: string) {
 /** To 我的: by its tab where the tab bar shows, else by the back button as a person would. */
 async function openMe(page: Page): Promise<void> {
   const tab = page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true })
-  while (!(await tab.isVisible())) await page.goBack()
+  await backToTabs(page)
   await tab.click()
   await page.locator('.me__nickname').filter({ visible: true }).first().waitFor()
 }

@@ -49,3 +49,17 @@ export async function snapshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: false })
   return file
 }
+
+/**
+ * Back, as a person presses the back button, until the tab bar shows. Taro draws a page a moment after the
+ * address changes, so each step waits for the tab bar before pressing back again (pressing on regardless
+ * would leave the app).
+ */
+export async function backToTabs(page: Page, steps = 10): Promise<void> {
+  const tabbar = page.locator('.taro-tabbar__tabbar')
+  for (let step = 0; !(await tabbar.isVisible()); step++) {
+    if (step === steps) throw new Error(`no tab bar after pressing back ${steps} times (at ${page.url()})`)
+    await page.goBack()
+    await tabbar.waitFor({ timeout: 2_000 }).catch(() => undefined)
+  }
+}

@@ -6,7 +6,16 @@ import { activityPoints } from '@shared/points'
 import ActivityAttendancePage from '@/packages/worker/pages/activity-attendance'
 import ActivityCodePage from '@/packages/worker/pages/activity-code'
 import CornersManagePage from '@/packages/worker/pages/corners-manage'
-import { ONGOING, RESIDENT, WORKER, activities, become, corners, openAt } from './corners-support'
+import {
+  ONGOING,
+  RESIDENT,
+  WORKER,
+  activities,
+  become,
+  corners,
+  openAt,
+  publishActivity,
+} from './corners-support'
 import { callAs, startEmulatorForFile, tap, typeInto } from './support/app'
 
 const emulator = startEmulatorForFile()
@@ -56,6 +65,46 @@ describe('the 社工 screens of 街头公益角', () => {
     expect(screen.getByLabelText('签到二维码')).toBeInTheDocument()
     expect(screen.getByText(/^\d+ 秒后自动换新码$/)).toBeInTheDocument()
     expect(await screen.findByText('石门百景：老照片展现场讲解')).toBeInTheDocument()
+  })
+
+  test('before check-in opens, the code screen says from when the code will appear and shows no code', async () => {
+    const later = await publishActivity(
+      emulator(),
+      { projectId: 'project-shimenbaijing', title: '老照片展布展' },
+      72,
+    )
+    await become(emulator(), WORKER)
+    openAt(ActivityCodePage, CODE_PATH, { id: later.id })
+
+    expect(await screen.findByText('还没到签到时间')).toBeInTheDocument()
+    expect(screen.getByText(/起，这里会自动出现签到码。$/)).toBeInTheDocument()
+    expect(screen.queryByLabelText(/^签到码 \d{6}$/)).not.toBeInTheDocument()
+    expect(screen.queryByText('没能打开')).not.toBeInTheDocument()
+    expect(screen.queryByText('马上换新码')).not.toBeInTheDocument()
+  })
+
+  test('two hours after the end, the code screen says check-in is over and points to the attendance list', async () => {
+    await become(emulator(), WORKER)
+    openAt(ActivityCodePage, CODE_PATH, { id: ENDED })
+
+    expect(await screen.findByText('签到已经结束')).toBeInTheDocument()
+    expect(screen.queryByLabelText(/^签到码 \d{6}$/)).not.toBeInTheDocument()
+    expect(screen.getByText('签到名单')).toBeInTheDocument()
+  })
+
+  test('before the activity starts, attendance lists who signed up and offers no minutes to confirm', async () => {
+    const later = await publishActivity(
+      emulator(),
+      { projectId: 'project-shimenbaijing', title: '老照片展撤展' },
+      72,
+    )
+    await activities(emulator(), RESIDENT, { action: 'signup', id: later.id })
+    await become(emulator(), WORKER)
+    openAt(ActivityAttendancePage, ATTENDANCE_PATH, { id: later.id })
+
+    const card = await cardOf('李建国')
+    expect(within(card).getByText('活动开始后，才能在这里确认服务时长。')).toBeInTheDocument()
+    expect(within(card).queryByText('确认时长')).not.toBeInTheDocument()
   })
 
   test('confirms a checked-out person’s minutes after showing the points, and credits them once', async () => {

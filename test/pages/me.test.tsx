@@ -22,7 +22,7 @@ describe('我的', () => {
       String(me.points.available),
     )
     expect(within(points).getByText('总积分').previousSibling).toHaveTextContent(String(me.points.balance))
-    expect(within(points).getByText('兑换暂扣').previousSibling).toHaveTextContent(String(me.points.held))
+    expect(within(points).getByText('冻结中').previousSibling).toHaveTextContent(String(me.points.held))
   })
 
   test('offers a resident who never applied the volunteer application', async () => {

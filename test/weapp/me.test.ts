@@ -46,7 +46,7 @@ test('我的 in the weapp build shows the logged-in user their roles and points,
   // The template puts no spaces between the number and its label.
   expect(text).toContain(`${me.points.available}可用积分`)
   expect(text).toContain(`${me.points.balance}总积分`)
-  expect(text).toContain(`${me.points.held}兑换暂扣`)
+  expect(text).toContain(`${me.points.held}冻结中`)
   expect(text).not.toContain('体验身份')
   expect(cloudCalls()).toContainEqual({ name: 'user', data: { action: 'login' } })
 

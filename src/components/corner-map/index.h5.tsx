@@ -72,7 +72,11 @@ export default function CornerMap({ corners, origin, located, onOpen }: CornerMa
       {/* Under the pins, so that a corner right where the person stands can still be tapped. */}
       <View className="corner-plan__me" style={{ left: `${me.left}%`, top: `${me.top}%` }}>
         <View className="corner-plan__me-dot" />
-        <Text className="corner-plan__me-label">{located ? '我在这里' : '默认位置'}</Text>
+      </View>
+      {/* What the blue dot is, said in a corner of the plan where no pin can cover it. */}
+      <View className="corner-plan__legend">
+        <View className="corner-plan__legend-dot" />
+        <Text>{located ? '蓝点是您的位置' : '蓝点是默认位置'}</Text>
       </View>
       <Text className="corner-plan__note">示意图，只表示大致方位</Text>
     </View>

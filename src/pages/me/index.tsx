@@ -54,10 +54,10 @@ function PointsCard({ me }: { me: Me }) {
         </View>
         <View className="me__points-item">
           <Text className="me__points-value">{held}</Text>
-          <Text className="me__points-label">兑换暂扣</Text>
+          <Text className="me__points-label">冻结中</Text>
         </View>
       </View>
-      <Text className="hint">做好事就能攒积分。兑换商品时先暂扣，领到东西后才扣掉。</Text>
+      <Text className="hint">做好事就能攒积分。兑换商品时积分先冻结，领到东西后才扣掉。</Text>
     </View>
   )
 }

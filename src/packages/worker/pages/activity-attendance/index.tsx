@@ -46,10 +46,13 @@ interface Pending {
 function PersonRow({
   item,
   activity,
+  started,
   onConfirm,
 }: {
   item: AttendanceItem
   activity: Activity
+  /** Minutes are confirmed only once the activity has begun (the server refuses earlier). */
+  started: boolean
   onConfirm: (pending: Pending) => void
 }) {
   const [typed, setTyped] = useState(item.minutes !== null ? String(item.minutes) : '')
@@ -88,11 +91,15 @@ function PersonRow({
       <Text className="attendance__line">
         签退：{item.checkoutAt ? formatDayTime(item.checkoutAt) : '没有签退'}
       </Text>
-      {confirmed ? (
+      {confirmed && (
         <Text className="attendance__done">
           已确认 {formatMinutes(item.minutes ?? 0)}，发了 {item.points ?? 0} 积分
         </Text>
-      ) : (
+      )}
+      {!confirmed && !started && (
+        <Text className="attendance__hint">活动开始后，才能在这里确认服务时长。</Text>
+      )}
+      {!confirmed && started && (
         <View className="attendance__confirm">
           <Text className="attendance__label">服务时长（分钟）</Text>
           <Text className="attendance__hint">{hint}</Text>
@@ -183,7 +190,14 @@ function Attendance({ id }: { id: string }) {
       {error && <Text className="error-text">{error.message}</Text>}
       {items.length === 0 && <EmptyState title="还没有人报名" />}
       {items.map((item) => (
-        <PersonRow key={item.openid} item={item} activity={activity} onConfirm={setPending} />
+        <PersonRow
+          key={item.openid}
+          item={item}
+          activity={activity}
+          // A check-in shows the activity has begun, whatever this phone's clock says.
+          started={Date.now() >= activity.startAt || item.checkinAt !== null}
+          onConfirm={setPending}
+        />
       ))}
       {pending && (
         <ConfirmDialog

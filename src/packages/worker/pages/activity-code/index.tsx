@@ -1,10 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { CODE_PERIOD_MS, type Activity, type CheckinCode } from '@shared/activities'
-import { formatWindow } from '@/components/activity-time'
+import {
+  CHECKIN_OPENS_BEFORE_MS,
+  CHECKOUT_GRACE_MS,
+  CODE_PERIOD_MS,
+  type Activity,
+  type CheckinCode,
+} from '@shared/activities'
+import { formatDayTime, formatWindow } from '@/components/activity-time'
 import ActivityWorkersOnly from '@/components/activity-workers-only'
-import { ErrorState, Loading } from '@/components/page-state'
+import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
 import { getActivity, getCheckinCode } from '@/services/activities'
@@ -24,6 +30,20 @@ function nextFetchAt(code: CheckinCode, askedAt: number): number {
   const untilRotation = code.refreshAt - askedAt
   if (untilRotation > 1000 && untilRotation <= CODE_PERIOD_MS) return code.refreshAt + 300
   return askedAt + CODE_PERIOD_MS
+}
+
+/** After the server said codes cannot be used yet (or any more), ask again this much later. */
+const CLOSED_RETRY_MS = 60_000
+
+/**
+ * Which side of the hours codes are used (30 minutes before the start until 2 hours after the end) this
+ * phone's clock puts `now` on. The server decides; this only picks the words when it has said no.
+ */
+function codePhase(activity: Activity | null, now: number): 'before' | 'open' | 'after' {
+  if (!activity) return 'open'
+  if (now < activity.startAt - CHECKIN_OPENS_BEFORE_MS) return 'before'
+  if (now > activity.endAt + CHECKOUT_GRACE_MS) return 'after'
+  return 'open'
 }
 
 /** '123 456': two groups are easier to read out and type. */
@@ -47,11 +67,16 @@ function CodeScreen({ id }: { id: string }) {
   const fetching = useRef(false)
   const nextAt = useRef(0)
   const mounted = useRef(true)
+  const activityRef = useRef<Activity | null>(null)
 
   useEffect(() => {
     mounted.current = true
     getActivity(id)
-      .then((a) => mounted.current && setActivity(a))
+      .then((a) => {
+        if (!mounted.current) return
+        activityRef.current = a
+        setActivity(a)
+      })
       .catch(() => undefined)
     return () => {
       mounted.current = false
@@ -70,9 +95,12 @@ function CodeScreen({ id }: { id: string }) {
       setError(null)
     } catch (e) {
       if (!mounted.current) return
-      nextAt.current = Date.now() + RETRY_MS
+      const failure = toCloudError(e)
+      const closed =
+        failure.code === 'failed-precondition' && codePhase(activityRef.current, Date.now()) !== 'open'
+      nextAt.current = Date.now() + (closed ? CLOSED_RETRY_MS : RETRY_MS)
       setShown(null)
-      setError(toCloudError(e))
+      setError(failure)
     } finally {
       fetching.current = false
       if (mounted.current) setNow(Date.now())
@@ -98,6 +126,8 @@ function CodeScreen({ id }: { id: string }) {
     }
   }, [active, fetchCode])
 
+  // Refused because it is not the time for codes: say when instead of showing an error.
+  const phase = error?.code === 'failed-precondition' && !shown ? codePhase(activity, now) : 'open'
   const secondsLeft = shown ? Math.max(0, Math.ceil((shown.nextAt - now) / 1000)) : 0
 
   return (
@@ -107,8 +137,20 @@ function CodeScreen({ id }: { id: string }) {
         {activity && (
           <Text className="activity-code__time">{formatWindow(activity.startAt, activity.endAt, now)}</Text>
         )}
-        <Text className="activity-code__label">签到码</Text>
-        {shown && (
+        {phase === 'before' && activity && (
+          <EmptyState
+            title="还没到签到时间"
+            text={`${formatDayTime(activity.startAt - CHECKIN_OPENS_BEFORE_MS, now)} 起，这里会自动出现签到码。`}
+          />
+        )}
+        {phase === 'after' && (
+          <EmptyState
+            title="签到已经结束"
+            text="活动结束已超过2小时，签到码不再使用。请到“签到名单”确认服务时长。"
+          />
+        )}
+        {phase === 'open' && <Text className="activity-code__label">签到码</Text>}
+        {phase === 'open' && shown && (
           <>
             <Text className="activity-code__digits" aria-label={`签到码 ${shown.code.code}`}>
               {spaced(shown.code.code)}
@@ -119,18 +161,22 @@ function CodeScreen({ id }: { id: string }) {
             </Text>
           </>
         )}
-        {!shown && !error && <Loading text="正在生成签到码…" />}
-        {error && (
+        {phase === 'open' && !shown && !error && <Loading text="正在生成签到码…" />}
+        {phase === 'open' && error && (
           <ErrorState message={error.message} onRetry={() => void fetchCode()} retryText="再试一次" />
         )}
-        <Text className="activity-code__hint">
-          请参加的居民打开“我的活动”，扫这个二维码，或输入上面的6位数字。签到、签退都用它。
-        </Text>
+        {phase === 'open' && (
+          <Text className="activity-code__hint">
+            请参加的居民打开“我的活动”，扫这个二维码，或输入上面的6位数字。签到、签退都用它。
+          </Text>
+        )}
       </View>
       <View className="activity-code__actions">
-        <Button className="btn btn--quiet activity-code__button" onClick={() => void fetchCode()}>
-          马上换新码
-        </Button>
+        {phase === 'open' && (
+          <Button className="btn btn--quiet activity-code__button" onClick={() => void fetchCode()}>
+            马上换新码
+          </Button>
+        )}
         <Button
           className="btn btn--quiet activity-code__button"
           onClick={() => openPage(`${ROUTES.activityAttendance}?id=${encodeURIComponent(id)}`)}
