@@ -217,7 +217,7 @@ it('every page a social worker opens shows its content in Chinese, whole and unb
     { name: 'needs-review', url: ROUTES.needsReview, shows: ['完成后奖励'] },
     { name: 'needs-all', url: ROUTES.needsAll, shows: ['全部'] },
     { name: 'need-on-behalf', url: ROUTES.needCreateOnBehalf, shows: ['代居民发布'] },
-    { name: 'volunteer-review', url: ROUTES.volunteerReview, shows: ['志愿者'] },
+    { name: 'volunteer-review', url: ROUTES.volunteerReview, shows: ['已通过', '未通过'] },
     { name: 'points-adjust', url: ROUTES.pointsAdjust, shows: ['1. 给谁'] },
     { name: 'mall-shops', url: ROUTES.mallShops, shows: ['商品'] },
     { name: 'mall-settlement', url: ROUTES.mallSettlement, shows: ['合计'] },
