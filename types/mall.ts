@@ -30,6 +30,8 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
 export const ORDER_HOLD_MS = 7 * 24 * 3600_000
 /** A redemption code works for one minute, like a payment code. */
 export const CODE_TTL_MS = 60_000
+/** The digits a customer reads out when the code cannot be scanned; they stand for the code with it. */
+export const SHORT_CODE_DIGITS = 8
 
 const count = (label: string, min: number, max: number) =>
   z
@@ -74,6 +76,16 @@ export const redeemInput = z.strictObject({
       z.minLength(1, { error: '请扫描或输入兑换码' }),
       z.maxLength(200, { error: '兑换码不正确' }),
     ),
+})
+export const lookupCodeInput = z.strictObject({
+  shortCode: z.string({ error: '请输入顾客念的兑换数字' }).check(
+    z.maxLength(40, { error: `兑换数字是${SHORT_CODE_DIGITS}位，请看清顾客手机上的数字` }),
+    // Spaces are how the digits are shown ("1234 5678"), not part of them.
+    z.overwrite((value) => value.replace(/\s+/g, '')),
+    z.regex(new RegExp(`^\\d{${SHORT_CODE_DIGITS}}$`), {
+      error: `兑换数字是${SHORT_CODE_DIGITS}位，请看清顾客手机上的数字`,
+    }),
+  ),
 })
 export const cancelOrderInput = z.strictObject({ orderId: idSchema('订单') })
 export const ordersInput = z.strictObject({
@@ -138,8 +150,17 @@ export interface Order {
 }
 
 export interface RedemptionCode {
+  /** What the QR code holds: signed, single use. */
   code: string
+  /** The same code as digits a person can read out and type (SHORT_CODE_DIGITS of them). */
+  shortCode: string
   expiresAt: number
+}
+
+/** A shop's look at the order behind digits a customer read out, and the code that redeems it. */
+export interface CodeLookup {
+  order: Order
+  code: string
 }
 
 export interface SettlementItem {

@@ -156,6 +156,8 @@ export interface OrderRecord {
   /** The current redemption code's nonce and expiry: a newer code replaces older ones. */
   codeNonce: string | null
   codeExpiresAt: number | null
+  /** The current code's digits (see SHORT_CODE_DIGITS), found through the merchant_short index. */
+  codeShort: string | null
   createdAt: number
   expiresAt: number
   redeemedAt: number | null

@@ -9,6 +9,7 @@ import type {
   Order,
   OrderStatus,
   RedemptionCode,
+  CodeLookup,
   Reward,
   SettlementInput,
   SettlementItem,
@@ -68,6 +69,14 @@ export async function placeOrder(rewardId: string, idempotencyKey: string): Prom
 /** A one-time code for my held order, valid for a minute; asking again replaces the previous code. */
 export function getRedemptionCode(orderId: string): Promise<RedemptionCode> {
   return callFunction<RedemptionCode>(FUNCTION, { action: 'code', orderId })
+}
+
+/**
+ * Shop staff: the order behind the 8 digits a customer reads out (spaces allowed), and the code that
+ * redeems it. No live code of my shop with these digits → `not-found`.
+ */
+export function lookupCode(shortCode: string): Promise<CodeLookup> {
+  return callFunction<CodeLookup>(FUNCTION, { action: 'lookupCode', shortCode })
 }
 
 /** Shop staff: redeems the code a customer shows. Spaces and line breaks typed with it are ignored. */

@@ -79,6 +79,12 @@ export function makeFixtures(emu: Emulator, reward: () => string): Fixtures {
     async code(orderId) {
       return (await must<{ code: string }>(call('mall', { action: 'code', orderId }, OPENIDS.owner))).code
     },
+    async shortCode(orderId) {
+      const fresh = await must<{ shortCode: string }>(
+        call('mall', { action: 'code', orderId }, OPENIDS.owner),
+      )
+      return fresh.shortCode
+    },
     async activity(stage) {
       // Past the end of the one made before, so the owner's places never overlap.
       const now = await emu.advanceClock(90 * MINUTE)

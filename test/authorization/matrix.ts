@@ -47,6 +47,8 @@ export interface Fixtures {
   order(): Promise<string>
   /** A fresh redemption code for an order of `owner`. */
   code(orderId: string): Promise<string>
+  /** The digits of a fresh redemption code for an order of `owner`. */
+  shortCode(orderId: string): Promise<string>
   /**
    * A fresh activity (made by `worker`, starting in 20 minutes, an hour long) taken to the stage asked by
    * `owner`: `open` (nobody signed up), `signed`, `checked-in`, or `checked-out` (the clock moved into
@@ -318,6 +320,14 @@ export const ROWS: Row[] = [
     action: 'redeem',
     payload: async (f) => ({ code: await f.code(await f.order()) }),
     expect: { anonymous: 'unauthenticated', shopStaff: 'ok' },
+    otherwise: 'permission-denied',
+  },
+  {
+    fn: 'mall',
+    action: 'lookupCode',
+    payload: async (f) => ({ shortCode: await f.shortCode(await f.order()) }),
+    // Digits are looked up among the caller's own shop's orders: another shop finds nothing.
+    expect: { anonymous: 'unauthenticated', shopStaff: 'ok', otherShopStaff: 'not-found' },
     otherwise: 'permission-denied',
   },
   {

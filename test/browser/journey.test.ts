@@ -185,7 +185,7 @@ it('every page a resident opens shows its content in Chinese, whole and unbroken
     { name: 'home-map', url: ROUTES.home, shows: ['附近的公益角'], tap: '地图' },
     { name: 'corner', url: q(ROUTES.corner, ids.corner.id), shows: [ids.corner.name] },
     { name: 'project', url: q(ROUTES.project, ids.project.id), shows: [ids.project.title, '近期活动'] },
-    { name: 'my-activities', url: ROUTES.myActivities, shows: ['我的活动'] },
+    { name: 'my-activities', url: ROUTES.myActivities, shows: ['未结束', '已结束'] },
     { name: 'needs', url: ROUTES.needs, shows: ['我的需求', '我要求助'] },
     { name: 'need-create', url: ROUTES.needCreate, shows: ['提交求助'] },
     { name: 'need-detail', url: q(ROUTES.needDetail, ids.need.id), shows: [ids.need.title, '进度'] },
@@ -205,7 +205,7 @@ it('every page a volunteer opens shows its content in Chinese, whole and unbroke
     { name: 'needs', url: ROUTES.needs, shows: ['我是志愿者'] },
     { name: 'pool', url: ROUTES.needPool, shows: ['我来接单'] },
     { name: 'assigned', url: ROUTES.needsAssigned, shows: ['居民确认后，积分就到账'] },
-    { name: 'my-activities', url: ROUTES.myActivities, shows: ['我的活动'] },
+    { name: 'my-activities', url: ROUTES.myActivities, shows: ['未结束', '已结束'] },
     { name: 'points', url: ROUTES.points, shows: ['我的积分'] },
     { name: 'me', url: ROUTES.me, shows: ['张桂芹', '志愿者'] },
   ])
@@ -220,7 +220,7 @@ it('every page a social worker opens shows its content in Chinese, whole and unb
     { name: 'volunteer-review', url: ROUTES.volunteerReview, shows: ['已通过', '未通过'] },
     { name: 'points-adjust', url: ROUTES.pointsAdjust, shows: ['1. 给谁'] },
     { name: 'mall-shops', url: ROUTES.mallShops, shows: ['商品'] },
-    { name: 'mall-settlement', url: ROUTES.mallSettlement, shows: ['合计'] },
+    { name: 'mall-settlement', url: ROUTES.mallSettlement, shows: ['上个月'] },
     { name: 'corners-manage', url: ROUTES.cornersManage, shows: ['公益角'] },
     { name: 'activity-code', url: q(ROUTES.activityCode, ids.activity.id), shows: ['签到码'] },
     { name: 'activity-attendance', url: q(ROUTES.activityAttendance, ids.activity.id), shows: ['签到'] },
@@ -230,7 +230,7 @@ it('every page a social worker opens shows its content in Chinese, whole and unb
 
 it('every page a shopkeeper opens shows its content in Chinese, whole and unbroken', async () => {
   await walk('demo-merchant-zhou', 'shopkeeper', [
-    { name: 'scan', url: ROUTES.merchantScan, shows: ['本店', '输入兑换码'] },
+    { name: 'scan', url: ROUTES.merchantScan, shows: ['本店', '输入兑换数字'] },
     { name: 'today', url: ROUTES.merchantToday, shows: ['积分'] },
     { name: 'me', url: ROUTES.me, shows: ['周海燕'] },
   ])

@@ -3,7 +3,7 @@
  * right shop exactly once, cancellation and expiry that give back exactly what was held, settlement —
  * under races, with the books checked after every test.
  */
-import type { CatalogItem, Order, RedemptionCode, Reward, SettlementItem } from '../../types/mall'
+import type { CatalogItem, CodeLookup, Order, RedemptionCode, Reward, SettlementItem } from '../../types/mall'
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
 import { emptyPoints } from '../../types/records'
@@ -278,6 +278,89 @@ describe('redemption codes', () => {
     expect(await mall({ action: 'code', orderId: o.id }, BUYER)).toMatchObject({
       code: 'failed-precondition',
     })
+  })
+})
+
+describe('digits read out when a code cannot be scanned', () => {
+  const codeOf = async (order: Order) =>
+    (await mall<RedemptionCode>({ action: 'code', orderId: order.id }, BUYER)).data!
+
+  it('comes with every code as 8 digits, a new number with each new code', async () => {
+    const o = await heldOrder()
+    const first = await codeOf(o)
+    const second = await codeOf(o)
+    expect(first.shortCode).toMatch(/^\d{8}$/)
+    expect(second.shortCode).toMatch(/^\d{8}$/)
+    expect(second.shortCode).not.toBe(first.shortCode)
+  })
+
+  it('lets the shop find the order by the digits, see what to hand over, and redeem it with the code answered', async () => {
+    const before = await summary(BUYER)
+    const o = await heldOrder()
+    const { shortCode } = await codeOf(o)
+    const spaced = `${shortCode.slice(0, 4)} ${shortCode.slice(4)}`
+    const found = await mall<CodeLookup>({ action: 'lookupCode', shortCode: spaced }, SHOP)
+    expect(found.data!.order).toMatchObject({
+      id: o.id,
+      status: 'held',
+      rewardTitle: '鲜鸡蛋 一盒30枚',
+      customer: '张*芹',
+    })
+    expect(JSON.stringify(found.data)).not.toContain(BUYER)
+    // Looking changes nothing; redeeming with the answered code does, once.
+    expect((await summary(BUYER)).held).toBe(before.held + 80)
+    expect(await mall({ action: 'redeem', code: found.data!.code }, SHOP)).toMatchObject({
+      ok: true,
+      data: { status: 'redeemed' },
+    })
+    expect(await mall({ action: 'lookupCode', shortCode }, SHOP)).toMatchObject({ code: 'not-found' })
+    expect((await summary(BUYER)).balance).toBe(before.balance - 80)
+  })
+
+  it('finds nothing for digits that were replaced, expired, belong to another shop’s order, or never existed', async () => {
+    const o = await heldOrder()
+    const replaced = (await codeOf(o)).shortCode
+    const current = (await codeOf(o)).shortCode
+    const before = await snapshot()
+    expect(await mall({ action: 'lookupCode', shortCode: replaced }, SHOP)).toMatchObject({
+      code: 'not-found',
+    })
+    expect(await mall({ action: 'lookupCode', shortCode: current }, OTHER_SHOP)).toMatchObject({
+      code: 'not-found',
+    })
+    const never = current === '00000000' ? '11111111' : '00000000'
+    expect(await mall({ action: 'lookupCode', shortCode: never }, SHOP)).toMatchObject({ code: 'not-found' })
+    await emu.advanceClock(61_000)
+    expect(await mall({ action: 'lookupCode', shortCode: current }, SHOP)).toMatchObject({
+      code: 'not-found',
+    })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('is for shop staff only, and takes only 8 digits', async () => {
+    const o = await heldOrder()
+    const { shortCode } = await codeOf(o)
+    const before = await snapshot()
+    expect(await mall({ action: 'lookupCode', shortCode }, BUYER)).toMatchObject({
+      code: 'permission-denied',
+    })
+    expect(await mall({ action: 'lookupCode', shortCode }, WORKER)).toMatchObject({
+      code: 'permission-denied',
+    })
+    expect(await mall({ action: 'lookupCode', shortCode })).toMatchObject({ code: 'unauthenticated' })
+    for (const bad of ['1234567', '123456789', '1234567a', '', { $gt: '' }, 12345678]) {
+      expect(await mall({ action: 'lookupCode', shortCode: bad }, SHOP)).toMatchObject({
+        code: 'invalid-argument',
+      })
+    }
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('stops working once the order is cancelled', async () => {
+    const o = await heldOrder()
+    const { shortCode } = await codeOf(o)
+    await mall({ action: 'cancel', orderId: o.id }, BUYER)
+    expect(await mall({ action: 'lookupCode', shortCode }, SHOP)).toMatchObject({ code: 'not-found' })
   })
 })
 

@@ -9,12 +9,18 @@ const emulator = startEmulatorForFile()
 // Every screen here waits on real function calls; give a busy machine time to answer.
 configure({ asyncUtilTimeout: 8000 })
 
-const CODE_BOX = '输入或粘贴顾客的兑换码'
+const CODE_BOX = '8位数字'
 
-/** The shopkeeper types `code` into 扫码核销 and taps 核销. */
+/** The shopkeeper pastes what a scanner read from the QR code into 扫码核销 and taps 核销. */
 async function typeCode(code: string): Promise<void> {
   await typeInto(CODE_BOX, code)
   await tap('核销')
+}
+
+/** The shopkeeper types the digits the customer reads out and taps 查找这一单. */
+async function typeDigits(digits: string): Promise<void> {
+  await typeInto(CODE_BOX, digits)
+  await tap('查找这一单')
 }
 
 describe('扫码核销 for a shopkeeper', () => {
@@ -81,9 +87,58 @@ describe('扫码核销 for a shopkeeper', () => {
     render(<MerchantScanPage />)
     await screen.findByText('惠民便民超市')
 
-    await tap('核销')
+    await tap('查找这一单')
 
-    expect(await screen.findByText('请扫描或输入兑换码')).toBeInTheDocument()
+    expect(await screen.findByText('请输入顾客念的8位数字')).toBeInTheDocument()
+  })
+
+  test('digits read out by the customer show the order to check, and 确认核销 redeems it', async () => {
+    const { shortCode } = await heldOrderWithCode(emulator(), HOLDER)
+    const before = await callAs<PointsSummaryFull>(emulator(), HOLDER, { action: 'summary' }, 'points')
+    await become(emulator(), SHOPKEEPER)
+    render(<MerchantScanPage />)
+    await screen.findByText('惠民便民超市')
+
+    await typeDigits(`${shortCode.slice(0, 4)} ${shortCode.slice(4)}`)
+
+    const check = (await screen.findByText('请核对后再核销')).closest('.scan__check') as HTMLElement
+    expect(within(check).getByText('鲜鸡蛋 一盒30枚')).toBeInTheDocument()
+    expect(within(check).getByText('顾客：张*芹')).toBeInTheDocument()
+    // Nothing is taken until the staff confirms.
+    expect(await callAs(emulator(), HOLDER, { action: 'summary' }, 'points')).toEqual(before)
+    await tap('确认核销')
+
+    expect(await screen.findByText('核销成功')).toBeInTheDocument()
+    const after = await callAs<PointsSummaryFull>(emulator(), HOLDER, { action: 'summary' }, 'points')
+    expect(after).toMatchObject({ balance: before.balance - 80, held: before.held - 80 })
+  })
+
+  test('不对，重新输入 goes back to the box and redeems nothing', async () => {
+    const { shortCode } = await heldOrderWithCode(emulator(), HOLDER)
+    const before = await callAs<PointsSummaryFull>(emulator(), HOLDER, { action: 'summary' }, 'points')
+    await become(emulator(), SHOPKEEPER)
+    render(<MerchantScanPage />)
+    await screen.findByText('惠民便民超市')
+
+    await typeDigits(shortCode)
+    await screen.findByText('请核对后再核销')
+    await tap('不对，重新输入')
+
+    expect(await screen.findByPlaceholderText(CODE_BOX)).toBeInTheDocument()
+    expect(await callAs(emulator(), HOLDER, { action: 'summary' }, 'points')).toEqual(before)
+  })
+
+  test('digits that match no live code of this shop, or too few digits, are answered in Chinese', async () => {
+    const { shortCode } = await heldOrderWithCode(emulator(), HOLDER)
+    await become(emulator(), CLINIC_NURSE)
+    render(<MerchantScanPage />)
+    await screen.findByText('槐中路社区卫生室')
+
+    await typeDigits(shortCode)
+    expect(await screen.findByText(/没有找到这个兑换码/)).toBeInTheDocument()
+
+    await typeDigits('1234')
+    expect(await screen.findByText('兑换数字是8位，请看清顾客手机上的数字')).toBeInTheDocument()
   })
 
   test('a non-merchant opening 扫码核销 is told it is for shop staff only', async () => {

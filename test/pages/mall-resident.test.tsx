@@ -111,11 +111,16 @@ describe('积分超市 for a resident', () => {
     const image = document.querySelector('.qr-code__image') as HTMLElement
     expect(image.getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
     const shown = (document.querySelector('.code-panel__code') as HTMLElement).textContent ?? ''
-    expect(shown).toMatch(/^XS1\./)
+    expect(shown).toMatch(/^\d{4} \d{4}$/)
 
+    // The nurse types the digits read out to her, checks the order and redeems it.
+    const found = await mall<{ code: string }>(emulator(), CLINIC_NURSE, {
+      action: 'lookupCode',
+      shortCode: shown,
+    })
     const redeemed = await mall<{ customer: string; status: string }>(emulator(), CLINIC_NURSE, {
       action: 'redeem',
-      code: shown.replace(/\s+/g, ''),
+      code: found.code,
     })
     expect(redeemed).toMatchObject({ status: 'redeemed', customer: '李*国' })
     expect(await screen.findByText('已经领到了', undefined, { timeout: 15_000 })).toBeInTheDocument()

@@ -37,11 +37,14 @@ export async function myOrders(emulator: Emulator, openid: string): Promise<Orde
 export async function heldOrderWithCode(
   emulator: Emulator,
   openid: string,
-): Promise<{ order: Order; code: string }> {
+): Promise<{ order: Order; code: string; shortCode: string }> {
   const order = (await myOrders(emulator, openid)).find((o) => o.status === 'held')
   if (!order) throw new Error(`${openid} holds no order in the demo seed`)
-  const { code } = await mall<RedemptionCode>(emulator, openid, { action: 'code', orderId: order.id })
-  return { order, code }
+  const { code, shortCode } = await mall<RedemptionCode>(emulator, openid, {
+    action: 'code',
+    orderId: order.id,
+  })
+  return { order, code, shortCode }
 }
 
 /** Renders an order's page as a navigation to `…/order/index?id=<id>` would. */

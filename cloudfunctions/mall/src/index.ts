@@ -5,10 +5,21 @@
 import { defineFunction } from '../../../server/handler'
 import { catalog, upsertMerchant, upsertReward } from './catalog'
 import { cancel, expireHeldOrders, order, orders } from './orders'
-import { code, redeem } from './redeem'
+import { code, lookupCode, redeem } from './redeem'
 import { settlement } from './settlement'
 
 export const main = defineFunction({
-  actions: { catalog, upsertMerchant, upsertReward, order, code, redeem, cancel, orders, settlement },
+  actions: {
+    catalog,
+    upsertMerchant,
+    upsertReward,
+    order,
+    code,
+    lookupCode,
+    redeem,
+    cancel,
+    orders,
+    settlement,
+  },
   timer: () => expireHeldOrders(),
 })

@@ -58,6 +58,7 @@ export const order = action({
           status: 'held',
           codeNonce: null,
           codeExpiresAt: null,
+          codeShort: null,
           createdAt: now,
           expiresAt: now + ORDER_HOLD_MS,
           redeemedAt: null,
@@ -104,7 +105,7 @@ export async function closeHeldOrder(
   await tx
     .collection('orders')
     .doc(o._id)
-    .update({ data: { status, closedAt: now, codeNonce: null } })
+    .update({ data: { status, closedAt: now, codeNonce: null, codeShort: null } })
   await tx
     .collection('users')
     .doc(o.openid)
@@ -119,7 +120,7 @@ export async function closeHeldOrder(
     .collection('rewards')
     .doc(o.rewardId)
     .update({ data: { stock: _.inc(1), updatedAt: now } })
-  return { ...o, status, closedAt: now, codeNonce: null }
+  return { ...o, status, closedAt: now, codeNonce: null, codeShort: null }
 }
 
 export const cancel = action({

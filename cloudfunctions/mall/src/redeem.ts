@@ -2,10 +2,25 @@
  * The order's owner shows a one-time code (refreshed every minute); the shop's staff scans it and the
  * order is redeemed — in one transaction that consumes the code, closes the hold and writes the
  * redemption entry. Of many scans of one code exactly one redeems.
+ *
+ * Where the QR code cannot be scanned, the customer reads out its digits: `lookupCode` finds the order
+ * among the shop's own (by the merchant_short index), shows the staff what to hand over, and gives them
+ * the code that `redeem` takes — two calls, each within the operations budget.
  */
-import { CODE_TTL_MS, codeInput, redeemInput, type Order, type RedemptionCode } from '../../../types/mall'
-import { _ } from '../../../server/cloud'
-import { denied, exists, precondition } from '../../../server/errors'
+import crypto from 'node:crypto'
+import {
+  CODE_TTL_MS,
+  SHORT_CODE_DIGITS,
+  codeInput,
+  lookupCodeInput,
+  redeemInput,
+  type CodeLookup,
+  type Order,
+  type RedemptionCode,
+} from '../../../types/mall'
+import type { OrderRecord } from '../../../types/records'
+import { _, db } from '../../../server/cloud'
+import { denied, exists, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { readUser, spendHeld } from '../../../server/ledger'
 import { inTransaction } from '../../../server/transaction'
@@ -23,13 +38,39 @@ export const code = action({
       if (o.status !== 'held')
         throw precondition(o.status === 'redeemed' ? '这个订单已经兑换过了' : '这个订单已经结束了')
       const nonce = newNonce()
+      const shortCode = String(crypto.randomInt(0, 10 ** SHORT_CODE_DIGITS)).padStart(SHORT_CODE_DIGITS, '0')
       const expiresAt = Date.now() + CODE_TTL_MS
       await tx
         .collection('orders')
         .doc(o._id)
-        .update({ data: { codeNonce: nonce, codeExpiresAt: expiresAt } })
-      return { code: encodeCode({ orderId: o._id, nonce, expiresAt }), expiresAt }
+        .update({ data: { codeNonce: nonce, codeExpiresAt: expiresAt, codeShort: shortCode } })
+      return { code: encodeCode({ orderId: o._id, nonce, expiresAt }), shortCode, expiresAt }
     })
+  },
+})
+
+export const lookupCode = action({
+  input: lookupCodeInput,
+  who: 'merchant',
+  run: async (args, caller): Promise<CodeLookup> => {
+    const merchantId = caller.user?.merchantId
+    if (!merchantId) throw denied('只有合作商户的店员可以核销')
+    const now = Date.now()
+    const { data } = await db
+      .collection<OrderRecord>('orders')
+      .where({ merchantId, codeShort: args.shortCode })
+      .limit(2)
+      .get()
+    const live = data.filter(
+      (o) => o.status === 'held' && o.codeNonce !== null && (o.codeExpiresAt ?? 0) >= now,
+    )
+    // Two live codes with the same digits at one shop are next to impossible; a fresh code settles it.
+    if (live.length !== 1) {
+      throw notFound('没有找到这个兑换码。请让顾客刷新兑换码，再把最新的数字念一遍')
+    }
+    const o = live[0]
+    const code = encodeCode({ orderId: o._id, nonce: o.codeNonce!, expiresAt: o.codeExpiresAt! })
+    return { order: toOrder(o, 'shop'), code }
   },
 })
 
@@ -71,6 +112,7 @@ export const redeem = action({
         redeemedBy: caller.openid,
         redeemedByName: displayName(caller.user),
         codeNonce: null,
+        codeShort: null,
         closedAt: now,
         entryId: entry._id,
       }

@@ -78,6 +78,7 @@ export function demoMall(
       status: redeemedBy ? 'redeemed' : 'held',
       codeNonce: null,
       codeExpiresAt: null,
+      codeShort: null,
       createdAt,
       expiresAt: createdAt + ORDER_HOLD_MS,
       redeemedAt: redeemedBy ? createdAt + 3600_000 : null,

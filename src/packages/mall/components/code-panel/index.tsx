@@ -15,9 +15,9 @@ const RETRY_MS = 10_000
 /** Answers meaning the order can no longer show a code: it was redeemed, cancelled or expired meanwhile. */
 const ENDED_CODES: readonly string[] = ['failed-precondition', 'not-found', 'permission-denied']
 
-/** The code in groups of four, so that a shopkeeper can read it out and type it. */
-export function readableCode(code: string): string {
-  return (code.match(/.{1,4}/g) ?? [code]).join(' ')
+/** The digits in groups of four ("1234 5678"), easier to read out and to type. */
+export function readableDigits(digits: string): string {
+  return (digits.match(/.{1,4}/g) ?? [digits]).join(' ')
 }
 
 /**
@@ -52,6 +52,7 @@ function brightenScreen(): () => void {
 
 interface Shown {
   code: string
+  shortCode: string
   /** When it lapses, on this device's clock (which may differ from the server's). */
   validUntil: number
 }
@@ -95,7 +96,7 @@ export default function CodePanel({ orderId, active, onEnded }: CodePanelProps) 
       // Count the minute from when it was asked for: the device's clock need not agree with the server's.
       const validUntil = askedAt + CODE_TTL_MS
       nextFetchAt.current = validUntil - REFRESH_LEAD_MS
-      setShown({ code: fresh.code, validUntil })
+      setShown({ code: fresh.code, shortCode: fresh.shortCode, validUntil })
       setError(null)
     } catch (e) {
       if (!mounted.current) return
@@ -150,9 +151,9 @@ export default function CodePanel({ orderId, active, onEnded }: CodePanelProps) 
       )}
       {shown && !lapsed && (
         <View className="code-panel__text">
-          <Text className="code-panel__text-label">扫不了时，请店员输入下面这串字：</Text>
+          <Text className="code-panel__text-label">扫不了时，请把这8位数字念给店员：</Text>
           <Text className="code-panel__code" selectable userSelect>
-            {readableCode(shown.code)}
+            {readableDigits(shown.shortCode)}
           </Text>
         </View>
       )}

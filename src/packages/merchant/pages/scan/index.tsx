@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react'
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { redeemInput } from '@shared/mall'
+import { lookupCodeInput, redeemInput, type CodeLookup } from '@shared/mall'
 import type { Me } from '@shared/user'
 import MenuItem from '@/components/menu-item'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
 import { toCloudError } from '@/services/cloud'
-import { findShop, redeemCode } from '@/services/mall'
+import { findShop, lookupCode, redeemCode } from '@/services/mall'
 import RedeemResult, { type RedeemOutcome } from '../../components/redeem-result'
 import StaffOnly from '../../components/staff-only'
 import './index.scss'
@@ -21,11 +21,61 @@ function problemWith(code: string): string | null {
   return parsed.success ? null : (parsed.error.issues[0]?.message ?? '请扫描或输入兑换码')
 }
 
+/**
+ * What was typed: the 8 digits a customer reads out (to look up first), or — where no camera can scan,
+ * as in a browser — the text a scanner read from the QR code (to redeem at once).
+ */
+function readTyped(typed: string): { digits: string } | { code: string } | { problem: string } {
+  const compact = typed.replace(/\s+/g, '')
+  if (compact === '') return { problem: '请输入顾客念的8位数字' }
+  if (!CAN_SCAN && !/^\d+$/.test(compact)) return { code: compact }
+  const parsed = lookupCodeInput.safeParse({ shortCode: compact })
+  return parsed.success
+    ? { digits: parsed.data.shortCode }
+    : { problem: parsed.error.issues[0]?.message ?? '兑换数字是8位，请看清顾客手机上的数字' }
+}
+
+/** The order behind the digits, for the staff to check against the customer before handing it over. */
+function CheckOrder({
+  found,
+  busy,
+  onConfirm,
+  onBack,
+}: {
+  found: CodeLookup
+  busy: boolean
+  onConfirm: () => void
+  onBack: () => void
+}) {
+  return (
+    <View className="card scan__check">
+      <Text className="scan__check-title">请核对后再核销</Text>
+      <Text className="scan__check-label">顾客要领的东西</Text>
+      <Text className="scan__check-reward">{found.order.rewardTitle}</Text>
+      <Text className="scan__check-line">顾客：{found.order.customer}</Text>
+      <Text className="scan__check-line">需要 {found.order.cost} 积分</Text>
+      <View className="scan__check-actions">
+        <Button className="btn btn--quiet scan__check-button" disabled={busy || undefined} onClick={onBack}>
+          不对，重新输入
+        </Button>
+        <Button
+          className="btn btn--primary scan__check-button"
+          disabled={busy || undefined}
+          onClick={onConfirm}
+        >
+          {busy ? '正在核销…' : '确认核销'}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
 function Scanner({ me }: { me: Me }) {
   const [typed, setTyped] = useState('')
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [outcome, setOutcome] = useState<RedeemOutcome | null>(null)
+  const [found, setFound] = useState<CodeLookup | null>(null)
   const [shopName, setShopName] = useState<string | null>(null)
 
   const merchantId = me.merchantId
@@ -61,6 +111,35 @@ function Scanner({ me }: { me: Me }) {
     }
   }
 
+  const submitTyped = async () => {
+    if (busy) return
+    const read = readTyped(typed)
+    if ('problem' in read) {
+      setProblem(read.problem)
+      return
+    }
+    if ('code' in read) {
+      await redeem(read.code)
+      return
+    }
+    setBusy(true)
+    setProblem(null)
+    try {
+      setFound(await lookupCode(read.digits))
+      setTyped('')
+    } catch (e) {
+      setProblem(toCloudError(e).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const confirmFound = async () => {
+    if (!found) return
+    await redeem(found.code)
+    setFound(null)
+  }
+
   const scan = async () => {
     let scanned: string
     try {
@@ -74,6 +153,16 @@ function Scanner({ me }: { me: Me }) {
 
   if (outcome) {
     return <RedeemResult outcome={outcome} onNext={() => setOutcome(null)} />
+  }
+  if (found) {
+    return (
+      <CheckOrder
+        found={found}
+        busy={busy}
+        onConfirm={() => void confirmFound()}
+        onBack={() => setFound(null)}
+      />
+    )
   }
 
   return (
@@ -93,24 +182,25 @@ function Scanner({ me }: { me: Me }) {
       )}
 
       <View className="card scan__manual">
-        <Text className="card__title">{CAN_SCAN ? '扫不了？输入兑换码' : '输入兑换码'}</Text>
-        <Text className="hint scan__manual-hint">二维码下面那一串字母和数字，空格不用输入。</Text>
-        <Textarea
+        <Text className="card__title">{CAN_SCAN ? '扫不了？输入兑换数字' : '输入兑换数字'}</Text>
+        <Text className="hint scan__manual-hint">请顾客念出二维码下面的8位数字。</Text>
+        <Input
           className="scan__input"
+          type={CAN_SCAN ? 'number' : 'text'}
           value={typed}
-          placeholder="输入或粘贴顾客的兑换码"
+          placeholder="8位数字"
           placeholderClass="scan__placeholder"
-          maxlength={200}
-          autoHeight
+          maxlength={CAN_SCAN ? 9 : 200}
           onInput={(e) => setTyped(e.detail.value)}
+          onConfirm={() => void submitTyped()}
         />
         {problem && <Text className="error-text">{problem}</Text>}
         <Button
           className={`btn ${CAN_SCAN ? 'btn--secondary' : 'btn--primary'}`}
           disabled={busy || undefined}
-          onClick={() => void redeem(typed)}
+          onClick={() => void submitTyped()}
         >
-          {busy ? '正在核销…' : '核销'}
+          {busy ? '请稍候…' : /^[\d\s]*$/.test(typed) ? '查找这一单' : '核销'}
         </Button>
       </View>
 
