@@ -33,7 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: true },
+    // The TARO_APP_* values of .env are inlined into the code: a change to .env must not reuse cached modules.
+    cache: { enable: true, buildDependencies: { env: [path.resolve(__dirname, '..', '.env')] } },
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },

@@ -73,3 +73,9 @@ export function getAttendance(id: string): Promise<{ items: AttendanceItem[] }> 
 export function confirmAttendance(input: ConfirmAttendanceInput): Promise<AttendanceItem> {
   return callFunction<AttendanceItem>(FUNCTION, { action: 'confirm', ...input })
 }
+
+/** The WeChat subscription template of activity notices (from .env; empty where not configured). */
+export const ACTIVITY_TEMPLATES = {
+  /** To everyone holding a place: the activity was cancelled. */
+  change: process.env.TARO_APP_TEMPLATE_ACTIVITY_CHANGE || '',
+}

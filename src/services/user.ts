@@ -51,3 +51,9 @@ export function listVolunteers(input: ListVolunteersInput = {}): Promise<Page<Vo
 export function findPeople(input: FindPeopleInput = {}): Promise<{ items: PersonSummary[] }> {
   return callFunction<{ items: PersonSummary[] }>(FUNCTION, { action: 'findPeople', ...input })
 }
+
+/** The WeChat subscription template of the volunteer review result (from .env; empty where not configured). */
+export const VOLUNTEER_TEMPLATES = {
+  /** To the applicant: approved or not, with the reason. */
+  review: process.env.TARO_APP_TEMPLATE_VOLUNTEER_REVIEW || '',
+}

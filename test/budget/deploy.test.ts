@@ -50,6 +50,23 @@ it.each(functionDirs())(
   },
 )
 
+it('has the pages ask for exactly the subscription templates the functions send (.env against config.json)', () => {
+  const env = new Map(
+    [...read('.env').matchAll(/^TARO_APP_(TEMPLATE_[A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2].trim()]),
+  )
+  const sent = new Map<string, string>()
+  for (const name of functionDirs()) {
+    for (const [key, value] of Object.entries(readConfig(name).envVariables ?? {})) {
+      if (key.startsWith('TEMPLATE_')) sent.set(key, String(value))
+    }
+  }
+  expect(sent.size).toBeGreaterThan(0)
+  expect(Object.fromEntries(env)).toEqual(Object.fromEntries(sent))
+  // Every template the pages know of is asked for somewhere.
+  const pages = sourceFiles('src').map(read).join('\n')
+  for (const key of env.keys()) expect(pages).toContain(`process.env.TARO_APP_${key}`)
+})
+
 it('declares every collection the functions use, and uses every collection it declares', () => {
   const used = new Set<string>()
   for (const file of [...sourceFiles('cloudfunctions'), ...sourceFiles('server')]) {

@@ -1,5 +1,4 @@
 import type { Corner } from '@shared/corners'
-import { startEmulator, type Emulator } from '../pages/support/emulator'
 import {
   cloudCalls,
   connect,
@@ -8,16 +7,10 @@ import {
   renderPage,
   tapText,
   waitForText,
+  demoEmulatorForFile,
 } from './support/weapp'
 
-let emulator: Emulator
-
-beforeAll(async () => {
-  emulator = await startEmulator({ seed: 'demo' })
-})
-afterAll(async () => {
-  await emulator?.stop()
-})
+const emulator = demoEmulatorForFile()
 
 /** Beside 世纪公园, in the map coordinates WeChat answers with (GCJ-02). */
 const HERE = { lat: 38.0212, lng: 114.5427 }
@@ -35,10 +28,10 @@ test('首页 in the weapp build lists the corners nearest first from where WeCha
     options.success?.(result)
     options.complete?.(result)
   }
-  const envelope = await emulator.call<{ items: Corner[] }>('corners', { action: 'list', near: HERE })
+  const envelope = await emulator().call<{ items: Corner[] }>('corners', { action: 'list', near: HERE })
   const expected = envelope.data!.items
   expect(expected[0].name).toBe('世纪公园')
-  connect(emulator.url, 'demo-resident-wang')
+  connect(emulator().url, 'demo-resident-wang')
 
   const page = renderPage('pages/home/index')
 

@@ -1,5 +1,4 @@
 import type { CatalogItem, Order } from '@shared/mall'
-import { startEmulator, type Emulator } from '../pages/support/emulator'
 import {
   cloudCalls,
   connect,
@@ -8,33 +7,27 @@ import {
   renderPage,
   tapText,
   waitForText,
+  demoEmulatorForFile,
 } from './support/weapp'
 
-let emulator: Emulator
-
-beforeAll(async () => {
-  emulator = await startEmulator({ seed: 'demo' })
-})
-afterAll(async () => {
-  await emulator?.stop()
-})
+const emulator = demoEmulatorForFile()
 
 /** 陈志强, a volunteer with 149 points to spend. */
 const RESIDENT = 'demo-volunteer-chen'
 
 test('the 积分超市 of the weapp build lists rewards by shop through wx.cloud, and orders one after confirming', async () => {
-  const envelope = await emulator.call<{ items: CatalogItem[] }>('mall', { action: 'catalog', limit: 20 })
+  const envelope = await emulator().call<{ items: CatalogItem[] }>('mall', { action: 'catalog', limit: 20 })
   if (!envelope.ok) throw new Error(`catalog failed: ${JSON.stringify(envelope)}`)
   const rewards = envelope.data!.items
   expect(rewards.length).toBeGreaterThan(5)
   // Enough for the dearest reward, 食用油 5升 (300), which is listed last.
-  const award = await emulator.call(
+  const award = await emulator().call(
     'points',
     { action: 'adjust', openid: RESIDENT, delta: 200, note: '测试加分', idempotencyKey: 'weapp-mall-award' },
     'demo-worker-liu',
   )
   expect(award.ok).toBe(true)
-  connect(emulator.url, RESIDENT)
+  connect(emulator().url, RESIDENT)
 
   const page = renderPage('packages/mall/pages/catalog/index')
 
@@ -62,7 +55,11 @@ test('the 积分超市 of the weapp build lists rewards by shop through wx.cloud
       throw new Error(`no navigation to the order: ${JSON.stringify(navigationLog())}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  const mine = await emulator.call<{ items: Order[] }>('mall', { action: 'orders', scope: 'mine' }, RESIDENT)
+  const mine = await emulator().call<{ items: Order[] }>(
+    'mall',
+    { action: 'orders', scope: 'mine' },
+    RESIDENT,
+  )
   const order = mine.data!.items.find((o) => o.rewardTitle === '食用油 5升')
   expect(order).toMatchObject({ status: 'held', cost: 300 })
   expect(navigationLog()).toContainEqual({

@@ -1,6 +1,5 @@
 import type { Me } from '@shared/user'
 import { ROLE_LABELS } from '@shared/user'
-import { startEmulator, type Emulator } from '../pages/support/emulator'
 import {
   cloudCalls,
   connect,
@@ -9,25 +8,19 @@ import {
   renderPage,
   tapText,
   waitForText,
+  demoEmulatorForFile,
 } from './support/weapp'
 
-let emulator: Emulator
-
-beforeAll(async () => {
-  emulator = await startEmulator({ seed: 'demo' })
-})
-afterAll(async () => {
-  await emulator?.stop()
-})
+const emulator = demoEmulatorForFile()
 
 /** The demo person with the most points, so that the numbers on the page mean something. */
 async function richestDemoPerson(): Promise<{ openid: string; me: Me }> {
-  const { items } = (await (await fetch(`${emulator.url}/__emulator/identities`)).json()) as {
+  const { items } = (await (await fetch(`${emulator().url}/__emulator/identities`)).json()) as {
     items: { openid: string }[]
   }
   let best: { openid: string; me: Me } | null = null
   for (const { openid } of items) {
-    const me = (await emulator.call('user', { action: 'login' }, openid)).data as Me
+    const me = (await emulator().call('user', { action: 'login' }, openid)).data as Me
     if (!best || me.points.balance > best.me.points.balance) best = { openid, me }
   }
   if (!best) throw new Error('the demo seed has no people')
@@ -36,7 +29,7 @@ async function richestDemoPerson(): Promise<{ openid: string; me: Me }> {
 
 test('我的 in the weapp build shows the logged-in user their roles and points, through wx.cloud', async () => {
   const { openid, me } = await richestDemoPerson()
-  connect(emulator.url, openid)
+  connect(emulator().url, openid)
 
   const page = renderPage('pages/me/index')
 

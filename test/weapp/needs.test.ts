@@ -1,6 +1,5 @@
 import type { Need } from '@shared/needs'
 import { NEED_STATUS_LABELS } from '@shared/needs'
-import { startEmulator, type Emulator } from '../pages/support/emulator'
 import {
   cloudCalls,
   connect,
@@ -9,21 +8,15 @@ import {
   renderPage,
   tapText,
   waitForText,
+  demoEmulatorForFile,
 } from './support/weapp'
 
-let emulator: Emulator
-
-beforeAll(async () => {
-  emulator = await startEmulator({ seed: 'demo' })
-})
-afterAll(async () => {
-  await emulator?.stop()
-})
+const emulator = demoEmulatorForFile()
 
 const RESIDENT = 'demo-resident-wang'
 
 test('the 求助 tab of the weapp build lists the caller’s own needs with their status, through wx.cloud', async () => {
-  const envelope = await emulator.call<{ items: Need[] }>(
+  const envelope = await emulator().call<{ items: Need[] }>(
     'needs',
     { action: 'list', scope: 'mine' },
     RESIDENT,
@@ -31,12 +24,12 @@ test('the 求助 tab of the weapp build lists the caller’s own needs with thei
   if (!envelope.ok) throw new Error(`list failed: ${JSON.stringify(envelope)}`)
   const mine = envelope.data!.items
   expect(mine.length).toBeGreaterThan(1)
-  const others = await emulator.call<{ items: Need[] }>(
+  const others = await emulator().call<{ items: Need[] }>(
     'needs',
     { action: 'list', scope: 'mine' },
     'demo-resident-li',
   )
-  connect(emulator.url, RESIDENT)
+  connect(emulator().url, RESIDENT)
 
   const page = renderPage('pages/needs/index')
 

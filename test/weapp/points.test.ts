@@ -1,29 +1,21 @@
 import type { Page } from '@shared/envelope'
 import type { LedgerEntry, PointsSummaryFull } from '@shared/points'
-import { startEmulator, type Emulator } from '../pages/support/emulator'
-import { cloudCalls, connect, pageText, renderPage, waitForText } from './support/weapp'
+import { cloudCalls, connect, pageText, renderPage, waitForText, demoEmulatorForFile } from './support/weapp'
 
-let emulator: Emulator
-
-beforeAll(async () => {
-  emulator = await startEmulator({ seed: 'demo' })
-})
-afterAll(async () => {
-  await emulator?.stop()
-})
+const emulator = demoEmulatorForFile()
 
 async function call<T>(data: object, openid: string): Promise<T> {
-  const envelope = await emulator.call<T>('points', data, openid)
+  const envelope = await emulator().call<T>('points', data, openid)
   if (!envelope.ok)
     throw new Error(`points.${(data as { action: string }).action} failed: ${JSON.stringify(envelope)}`)
   return envelope.data as T
 }
 
 test('积分 in the weapp build shows the WeChat user their own balance, available and held points, and their ledger, in two calls', async () => {
-  const volunteer = (await emulator.identities()).find((person) => person.role === 'volunteer')!
+  const volunteer = (await emulator().identities()).find((person) => person.role === 'volunteer')!
   const summary = await call<PointsSummaryFull>({ action: 'summary' }, volunteer.openid)
   const ledger = await call<Page<LedgerEntry>>({ action: 'ledger', limit: 20 }, volunteer.openid)
-  connect(emulator.url, volunteer.openid)
+  connect(emulator().url, volunteer.openid)
 
   const page = renderPage('pages/points/index')
 

@@ -1,24 +1,24 @@
 import type { Me } from '@shared/user'
-import { startEmulator, type Emulator } from '../pages/support/emulator'
-import { connect, pageText, renderPage, tapText, waitForNoText, waitForText } from './support/weapp'
+import {
+  connect,
+  pageText,
+  renderPage,
+  tapText,
+  waitForNoText,
+  waitForText,
+  demoEmulatorForFile,
+} from './support/weapp'
 
-let emulator: Emulator
-
-beforeAll(async () => {
-  emulator = await startEmulator({ seed: 'demo' })
-})
-afterAll(async () => {
-  await emulator?.stop()
-})
+const emulator = demoEmulatorForFile()
 
 async function login(openid: string): Promise<Me> {
-  const envelope = await emulator.call<Me>('user', { action: 'login' }, openid)
+  const envelope = await emulator().call<Me>('user', { action: 'login' }, openid)
   if (!envelope.ok) throw new Error(`login failed: ${JSON.stringify(envelope)}`)
   return envelope.data!
 }
 
 test('a worker approves an application in the weapp build’s worker subpackage, after confirming', async () => {
-  const people = await emulator.identities()
+  const people = await emulator().identities()
   const worker = people.find((p) => p.role === 'worker')!
   let applicant: string | null = null
   for (const person of people.filter((p) => p.role === 'resident')) {
@@ -28,13 +28,13 @@ test('a worker approves an application in the weapp build’s worker subpackage,
     }
   }
   if (!applicant) throw new Error('the demo seed has no resident without an application')
-  const applied = await emulator.call(
+  const applied = await emulator().call(
     'user',
     { action: 'applyVolunteer', realName: '周卫东', phone: '13912340000', skills: ['理发'] },
     applicant,
   )
   expect(applied.ok).toBe(true)
-  connect(emulator.url, worker.openid)
+  connect(emulator().url, worker.openid)
 
   const page = renderPage('packages/worker/pages/volunteer-review/index')
 

@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import simulate from 'miniprogram-simulate'
+import { startEmulator, type Emulator } from '../../pages/support/emulator'
 
 export const DIST = path.resolve(__dirname, '..', '..', '..', 'dist')
 
@@ -69,6 +70,13 @@ const wxCloud = {
 
 const navigations: { api: string; url: string }[] = []
 
+/** Each wx.requestSubscribeMessage: the templates asked for, and how many cloud calls had been made before. */
+const subscriptions: { tmplIds: string[]; callsBefore: number }[] = []
+
+export function subscriptionRequests(): { tmplIds: string[]; callsBefore: number }[] {
+  return subscriptions
+}
+
 /** The navigation calls pages made (navigateTo, switchTab, …), newest last. */
 export function navigationLog(): { api: string; url: string }[] {
   return navigations
@@ -78,6 +86,7 @@ const LIFECYCLES = ['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload']
 const pageStack: { route: string; instance: Options }[] = []
 let appInstance: Options | null = null
 let routeBeingLoaded = ''
+let queryBeingLoaded: Record<string, string> = {}
 
 /**
  * Installs the mini-program globals, loads dist/app.js and launches the app once per test file (each Jest test
@@ -98,6 +107,15 @@ export function launchApp(): void {
       return Promise.resolve(result)
     }
   }
+  // The person accepts every notice asked for.
+  wx.requestSubscribeMessage = (options: Options & { tmplIds: string[] }) => {
+    subscriptions.push({ tmplIds: [...options.tmplIds], callsBefore: cloud.calls.length })
+    const result: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' }
+    for (const id of options.tmplIds) result[id] = 'accept'
+    ;(options.success as AnyFunction | undefined)?.(result)
+    ;(options.complete as AnyFunction | undefined)?.(result)
+    return Promise.resolve(result)
+  }
   g.App = (options: Options) => {
     appInstance = options
   }
@@ -106,6 +124,7 @@ export function launchApp(): void {
   // A Page is simulated as a Component whose attachment runs the page's load, show and ready.
   g.Page = (options: Options) => {
     const route = routeBeingLoaded
+    const query = queryBeingLoaded
     const methods: Record<string, unknown> = {}
     for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value
     ;(g.Component as AnyFunction)({
@@ -116,7 +135,8 @@ export function launchApp(): void {
           this.route = route
           this.__route__ = route
           pageStack.push({ route, instance: this })
-          for (const name of LIFECYCLES.slice(0, 3)) (this[name] as AnyFunction | undefined)?.call(this, {})
+          ;(this.onLoad as AnyFunction | undefined)?.call(this, query)
+          for (const name of LIFECYCLES.slice(1, 3)) (this[name] as AnyFunction | undefined)?.call(this, {})
         },
         detached(this: Options) {
           ;(this.onUnload as AnyFunction | undefined)?.call(this)
@@ -137,10 +157,14 @@ export function launchApp(): void {
 
 export type RenderedPage = ReturnType<typeof simulate.render>
 
-/** Renders the page at `route` (e.g. 'pages/me/index') of the build. Render a given page once per file. */
-export function renderPage(route: string): RenderedPage {
+/**
+ * Renders the page at `route` (e.g. 'pages/me/index') of the build, opened with `query` as its onLoad
+ * options (what `?id=…` gives it). Render a given page once per file.
+ */
+export function renderPage(route: string, query: Record<string, string> = {}): RenderedPage {
   launchApp()
   routeBeingLoaded = route
+  queryBeingLoaded = query
   const id = simulate.load(path.join(DIST, route), { rootPath: DIST, compiler: 'official' })
   const page = simulate.render(id)
   page.attach(document.createElement('parent-wrapper'))
@@ -189,4 +213,22 @@ export async function tapText(page: RenderedPage, text: string): Promise<void> {
   wrapped.dispatchEvent('tap')
   // The simulator delivers events on a later tick, and React handles them after that.
   await simulate.sleep(50)
+}
+
+/**
+ * The emulator a weapp test file talks to, seeded with the demo data: started before the file's tests,
+ * stopped after them. Call the answer inside a test to reach it.
+ */
+export function demoEmulatorForFile(): () => Emulator {
+  let emulator: Emulator | undefined
+  beforeAll(async () => {
+    emulator = await startEmulator({ seed: 'demo' })
+  })
+  afterAll(async () => {
+    await emulator?.stop()
+  })
+  return () => {
+    if (!emulator) throw new Error('the emulator has not started')
+    return emulator
+  }
 }

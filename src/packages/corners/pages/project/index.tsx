@@ -10,7 +10,8 @@ import { useRefreshOnReturn } from '@/components/need-list'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
-import { listActivities, signUp } from '@/services/activities'
+import { ACTIVITY_TEMPLATES, listActivities, signUp } from '@/services/activities'
+import { askForNotices } from '@/services/notices'
 import { type CloudError, toCloudError } from '@/services/cloud'
 import { getProject } from '@/services/corners'
 import ActivityItem, { holdsPlace, placesLeft } from '../../components/activity-item'
@@ -121,6 +122,8 @@ export default function ProjectPage() {
   useRefreshOnReturn(() => void load())
 
   const signUpFor = async (activity: Activity) => {
+    // Inside the tap (WeChat shows its dialog only there): may we tell them if the activity is cancelled?
+    void askForNotices([ACTIVITY_TEMPLATES.change])
     try {
       const place = await signUp(activity.id)
       setActivities((list) => list.map((a) => (a.id === activity.id ? place.activity : a)))

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { askForNeedNotices, type SubscribeOutcome } from '@/services/needs'
+import { askForNotices, type SubscribeOutcome } from '@/services/notices'
 import './index.scss'
 
 interface SubscribePromptProps {
@@ -28,7 +28,7 @@ export default function SubscribePrompt({ templateIds, when }: SubscribePromptPr
       <Button
         className="btn btn--secondary"
         onClick={() => {
-          void askForNeedNotices(templateIds).then(setOutcome)
+          void askForNotices(templateIds).then(setOutcome)
         }}
       >
         好的，微信提醒我

@@ -12,7 +12,6 @@ import { ROUTES, openPage } from '@/routes'
 import { type CloudError, toCloudError } from '@/services/cloud'
 import {
   NEED_TEMPLATES,
-  askForNeedNotices,
   cancelNeed,
   claimNeed,
   completeNeed,
@@ -20,6 +19,7 @@ import {
   getNeed,
   releaseNeed,
 } from '@/services/needs'
+import { askForNotices } from '@/services/notices'
 import NeedSteps from '../../components/need-steps'
 import RatingForm, { RATING_WORDS, Stars, creditFor } from '../../components/rating-form'
 import './index.scss'
@@ -268,7 +268,7 @@ export default function NeedDetailPage() {
           confirmText="确认接单"
           onConfirm={async () => {
             // Inside the tap: WeChat shows its subscription dialog only there.
-            const asking = askForNeedNotices([NEED_TEMPLATES.dispatch])
+            const asking = askForNotices([NEED_TEMPLATES.dispatch])
             changed(await claimNeed(need.id), '接单成功，请尽快联系居民')
             await asking
           }}

@@ -7,7 +7,8 @@ import { ErrorState, Loading } from '@/components/page-state'
 import { useMe } from '@/hooks/use-me'
 import { ROUTES, goBack, openPage } from '@/routes'
 import { toCloudError } from '@/services/cloud'
-import { applyVolunteer } from '@/services/user'
+import { askForNotices } from '@/services/notices'
+import { VOLUNTEER_TEMPLATES, applyVolunteer } from '@/services/user'
 import './index.scss'
 
 function Notice({ title, text }: { title: string; text: string }) {
@@ -57,6 +58,8 @@ export default function VolunteerApplyPage() {
       setProblem(parsed.error.issues[0]?.message ?? '填写的内容有误，请检查后再试')
       return
     }
+    // Inside the tap (WeChat shows its dialog only there): may we send the review result?
+    void askForNotices([VOLUNTEER_TEMPLATES.review])
     setSubmitting(true)
     setProblem(null)
     try {

@@ -10,7 +10,8 @@ import { hasRole, useMe } from '@/hooks/use-me'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { ROUTES, openPage } from '@/routes'
 import { toCloudError } from '@/services/cloud'
-import { NEED_TEMPLATES, askForNeedNotices, claimNeed, listNeeds } from '@/services/needs'
+import { NEED_TEMPLATES, claimNeed, listNeeds } from '@/services/needs'
+import { askForNotices } from '@/services/notices'
 import VolunteersOnly from '../../components/volunteers-only'
 import './index.scss'
 
@@ -46,7 +47,7 @@ function PoolList({ category, canClaim }: { category: Filter; canClaim: boolean 
 
   const claim = async (need: Need) => {
     // Inside the tap: WeChat shows its subscription dialog only there.
-    const asking = askForNeedNotices([NEED_TEMPLATES.dispatch])
+    const asking = askForNotices([NEED_TEMPLATES.dispatch])
     try {
       await claimNeed(need.id)
     } catch (e) {
