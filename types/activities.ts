@@ -45,6 +45,9 @@ export const CHECKIN_OPENS_BEFORE_MS = 30 * MINUTE
 export const CHECKOUT_GRACE_MS = 120 * MINUTE
 /** A new check-in code every 30 seconds; each is accepted for two periods, so at most 60 seconds. */
 export const CODE_PERIOD_MS = 30_000
+/** After this many wrong codes in a row, a participant's check-in and check-out wait CODE_LOCK_MS. */
+export const CODE_MAX_MISSES = 5
+export const CODE_LOCK_MS = 10 * MINUTE
 export const CODE_VALID_MS = 2 * CODE_PERIOD_MS
 /** The longest activity, and so the most minutes one sign-up can earn. */
 export const MAX_ACTIVITY_MINUTES = 720

@@ -251,6 +251,10 @@ export interface SignupRecord {
   entryId: string | null
   confirmedBy: string | null
   confirmedAt: number | null
+  /** Wrong on-site codes typed since the last lock (absent: none). */
+  codeMisses?: number
+  /** Until when codes are refused after too many wrong ones (absent or null: not locked). */
+  codeLockedUntil?: number | null
   updatedAt: number
 }
 

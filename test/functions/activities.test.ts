@@ -4,6 +4,7 @@
  * capped by the window and credited exactly once; workers-only actions; input refused without a trace.
  */
 import type { Activity, AttendanceItem, CheckinCode, Participation } from '../../types/activities'
+import { CODE_LOCK_MS, CODE_MAX_MISSES } from '../../types/activities'
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
 import { startEmulator, type Emulator } from '../helpers/emulator'
@@ -74,6 +75,13 @@ async function snapshot(): Promise<unknown> {
   const read = async (name: string) =>
     (await sdk.db.collection(name).orderBy('_id', 'asc').limit(1000).get()).data
   return Promise.all(['activities', 'signups', 'agendas', 'ledger'].map(read))
+}
+
+/** The snapshot with what a wrong code is meant to change (the sign-up's count of misses) left out. */
+async function snapshotBesidesMisses(): Promise<unknown> {
+  const [activities, signups, ...rest] = (await snapshot()) as Array<Array<Record<string, unknown>>>
+  const plain = signups.map(({ codeMisses: _misses, updatedAt: _at, ...signup }) => signup)
+  return [activities, plain, ...rest]
 }
 
 const codeFor = async (id: string) =>
@@ -218,7 +226,7 @@ describe('on site', () => {
     expect(issued.data!.expiresAt - issued.data!.refreshAt).toBe(30_000)
     expect(issued.data!.qr).toBe(`xiaoshe:checkin:${id}:${issued.data!.code}`)
 
-    const before = await snapshot()
+    const before = await snapshotBesidesMisses()
     const wrong = String((Number(issued.data!.code) + 1) % 1_000_000).padStart(6, '0')
     expect(await activities({ action: 'checkin', id, code: wrong }, ME)).toMatchObject({
       code: 'failed-precondition',
@@ -227,7 +235,8 @@ describe('on site', () => {
     expect(await activities({ action: 'checkin', id, code: issued.data!.code }, ME)).toMatchObject({
       code: 'failed-precondition',
     })
-    expect(await snapshot()).toEqual(before)
+    // Nothing changes but the count of wrong codes (see the lock below).
+    expect(await snapshotBesidesMisses()).toEqual(before)
 
     const fresh = await codeFor(id)
     await emu.advanceClock(30_000)
@@ -236,6 +245,50 @@ describe('on site', () => {
     // Scanning again changes nothing.
     const again = await activities<Participation>({ action: 'checkin', id, code: await codeFor(id) }, ME)
     expect(again.data!.checkinAt).toBe(checked.data!.checkinAt)
+  })
+
+  it(`locks codes out for ${CODE_LOCK_MS / MINUTE} minutes after ${CODE_MAX_MISSES} wrong ones, even the right code`, async () => {
+    const { id } = await newActivity(10 * MINUTE)
+    await activities({ action: 'signup', id }, ME)
+    const right = await codeFor(id)
+    const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0')
+    for (let i = 1; i < CODE_MAX_MISSES; i++) {
+      const miss = await activities({ action: 'checkin', id, code: wrong }, ME)
+      expect(miss.message).toBe('签到码不对或已经过期，请扫描现场最新的签到码')
+    }
+    const last = await activities({ action: 'checkin', id, code: wrong }, ME)
+    expect(last).toMatchObject({ code: 'failed-precondition' })
+    expect(last.message).toContain('输错太多次')
+    const locked = await activities({ action: 'checkin', id, code: await codeFor(id) }, ME)
+    expect(locked).toMatchObject({ code: 'failed-precondition' })
+    expect(locked.message).toContain('分钟后再试')
+    // Someone else at the same activity is not affected.
+    await activities({ action: 'signup', id }, OTHER)
+    expect(await activities({ action: 'checkin', id, code: await codeFor(id) }, OTHER)).toMatchObject({
+      ok: true,
+    })
+
+    await emu.advanceClock(CODE_LOCK_MS + 1000)
+    const checked = await activities<Participation>({ action: 'checkin', id, code: await codeFor(id) }, ME)
+    expect(checked).toMatchObject({ ok: true, data: { state: 'checked-in' } })
+  })
+
+  it('counts every one of many racing wrong guesses: 40 at once, then the right code is refused', async () => {
+    const { id } = await newActivity(10 * MINUTE)
+    await activities({ action: 'signup', id }, ME)
+    const right = await codeFor(id)
+    const guesses = Array.from({ length: 40 }, (_, i) =>
+      String((Number(right) + 1000 + i) % 1_000_000).padStart(6, '0'),
+    )
+    const answers = await Promise.all(guesses.map((code) => activities({ action: 'checkin', id, code }, ME)))
+    expect(answers.every((a) => a.code === 'failed-precondition')).toBe(true)
+    expect(answers.filter((a) => a.message?.includes('输错太多次'))).toHaveLength(
+      guesses.length - (CODE_MAX_MISSES - 1),
+    )
+    expect(await activities({ action: 'checkin', id, code: await codeFor(id) }, ME)).toMatchObject({
+      code: 'failed-precondition',
+    })
+    expect((await stored(id)).signups.find((s) => s.openid === ME)?.state).toBe('signed')
   })
 
   it('opens check-in 30 minutes before the start and closes it at the end; only participants check in', async () => {

@@ -7,6 +7,8 @@
 import {
   CHECKIN_OPENS_BEFORE_MS,
   CHECKOUT_GRACE_MS,
+  CODE_LOCK_MS,
+  CODE_MAX_MISSES,
   checkinCodeInput,
   checkinInput,
   checkoutInput,
@@ -14,7 +16,7 @@ import {
   type Participation,
 } from '../../../types/activities'
 import type { ActivityRecord, SignupRecord } from '../../../types/records'
-import { denied, precondition } from '../../../server/errors'
+import { type AppError, denied, precondition } from '../../../server/errors'
 import { action, type Caller } from '../../../server/handler'
 import { inTransaction } from '../../../server/transaction'
 import { acceptsCode, issueCode } from './code'
@@ -22,6 +24,13 @@ import { findActivity, findSignup, readOptional, signupId } from './store'
 import { toParticipation } from './views'
 
 const WRONG_CODE = '签到码不对或已经过期，请扫描现场最新的签到码'
+
+/** Refuses codes while the sign-up is locked after too many wrong ones. */
+function lockedOut(s: SignupRecord, now: number): AppError | null {
+  if (!s.codeLockedUntil || s.codeLockedUntil <= now) return null
+  const minutes = Math.ceil((s.codeLockedUntil - now) / 60_000)
+  return precondition(`签到码输错太多次了，请${minutes}分钟后再试，或请现场社工帮您登记`)
+}
 
 export const checkinCode = action({
   input: checkinCodeInput,
@@ -59,6 +68,27 @@ function changeSignup(
   })
 }
 
+/**
+ * Counts a wrong code against the sign-up, in a transaction so that racing guesses are all counted; the
+ * CODE_MAX_MISSES-th locks codes out for CODE_LOCK_MS. Answers the error to give the caller.
+ */
+async function missed(id: string): Promise<AppError> {
+  let refusal: AppError = precondition(WRONG_CODE)
+  await changeSignup(id, (s) => {
+    const now = Date.now()
+    const locked = lockedOut(s, now)
+    if (locked) {
+      refusal = locked
+      return null
+    }
+    const misses = (s.codeMisses ?? 0) + 1
+    if (misses < CODE_MAX_MISSES) return { codeMisses: misses }
+    refusal = precondition(`签到码输错太多次了，请${CODE_LOCK_MS / 60_000}分钟后再试，或请现场社工帮您登记`)
+    return { codeMisses: 0, codeLockedUntil: now + CODE_LOCK_MS }
+  })
+  return refusal
+}
+
 export const checkin = action({
   input: checkinInput,
   run: async (args, caller): Promise<Participation> => {
@@ -69,11 +99,14 @@ export const checkin = action({
     if (now < activity.startAt - CHECKIN_OPENS_BEFORE_MS)
       throw precondition('还没到签到时间，活动开始前30分钟才能签到')
     if (now >= activity.endAt) throw precondition('活动已经结束，不能签到了；如果您参加了，请告诉社工')
-    if (!acceptsCode(activity._id, args.code, now)) throw precondition(WRONG_CODE)
-    const signup = await changeSignup(signupId(activity._id, caller.openid), (s) => {
+    const id = signupId(activity._id, caller.openid)
+    if (!acceptsCode(activity._id, args.code, now)) throw await missed(id)
+    const signup = await changeSignup(id, (s) => {
+      const locked = lockedOut(s, Date.now())
+      if (locked) throw locked
       if (s.state === 'checked-in') return null
       if (s.state !== 'signed') throw precondition('您已经签退了，不用再签到')
-      return { state: 'checked-in', checkinAt: Date.now() }
+      return { state: 'checked-in', checkinAt: Date.now(), codeMisses: 0 }
     })
     return toParticipation(signup, activity)
   },
@@ -88,11 +121,14 @@ export const checkout = action({
     if (activity.status === 'cancelled') throw precondition('这个活动已经取消了')
     if (now >= activity.endAt + CHECKOUT_GRACE_MS)
       throw precondition('活动已经结束很久了，不能再签退；服务时长请找社工确认')
-    if (!acceptsCode(activity._id, args.code, now)) throw precondition(WRONG_CODE)
-    const signup = await changeSignup(signupId(activity._id, caller.openid), (s) => {
+    const id = signupId(activity._id, caller.openid)
+    if (!acceptsCode(activity._id, args.code, now)) throw await missed(id)
+    const signup = await changeSignup(id, (s) => {
+      const locked = lockedOut(s, Date.now())
+      if (locked) throw locked
       if (s.state === 'signed') throw precondition('您还没有签到，请先签到再签退')
       if (s.state !== 'checked-in') return null
-      return { state: 'checked-out', checkoutAt: Date.now() }
+      return { state: 'checked-out', checkoutAt: Date.now(), codeMisses: 0 }
     })
     return toParticipation(signup, activity)
   },
