@@ -48,6 +48,8 @@ export const catalogInput = z.strictObject({
   ...pagingFields,
 })
 
+export const merchantsInput = z.strictObject({ ...pagingFields })
+
 export const upsertMerchantInput = z.strictObject({
   id: z.optional(idSchema('商户')),
   name: text('商户名称', 30),
@@ -126,6 +128,12 @@ export interface Reward {
   stock: number
   perUserLimit: number
   active: boolean
+}
+
+/** A shop with every reward it has, on sale or not (workers' 商户与商品). */
+export interface MerchantWithRewards {
+  merchant: Merchant
+  rewards: Reward[]
 }
 
 export interface CatalogItem extends Reward {

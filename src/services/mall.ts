@@ -5,11 +5,11 @@ import type {
   CatalogInput,
   CatalogItem,
   Merchant,
-  MerchantKind,
   Order,
   OrderStatus,
   RedemptionCode,
   CodeLookup,
+  MerchantWithRewards,
   Reward,
   SettlementInput,
   SettlementItem,
@@ -152,32 +152,29 @@ export async function findShop(merchantId: string): Promise<Merchant | null> {
   return items[0]?.merchant ?? null
 }
 
-export interface ShopWithRewards {
-  merchant: Merchant
-  rewards: Reward[]
-}
+export type ShopWithRewards = MerchantWithRewards
 
-/** How many catalogue pages to read for the shops overview (20 rewards a page). */
-const MAX_CATALOG_PAGES = 25
+/** How many pages of shops (20 a page) the overview reads at most. */
+const MAX_SHOP_PAGES = 25
 
 /**
- * Every shop with the rewards it offers, read from the whole catalogue. The catalogue lists only open shops
- * and rewards on sale, so a shop or reward that is switched off drops out of this overview.
+ * Workers only: every shop with all its rewards, newest shop first — paused shops and rewards taken off
+ * sale too, so that they can be opened again.
  */
-export async function listShopsWithRewards(kind?: MerchantKind): Promise<ShopWithRewards[]> {
-  const shops = new Map<string, ShopWithRewards>()
+export async function listShopsWithRewards(): Promise<ShopWithRewards[]> {
+  const shops: ShopWithRewards[] = []
   let cursor: string | undefined
-  for (let page = 0; page < MAX_CATALOG_PAGES; page++) {
-    const { items, nextCursor } = await listCatalog({ kind, cursor, limit: 20 })
-    for (const { merchant, ...reward } of items) {
-      const shop = shops.get(merchant.id) ?? { merchant, rewards: [] }
-      shop.rewards.push(reward)
-      shops.set(merchant.id, shop)
-    }
+  for (let page = 0; page < MAX_SHOP_PAGES; page++) {
+    const { items, nextCursor } = await callFunction<Page<MerchantWithRewards>>(FUNCTION, {
+      action: 'merchants',
+      cursor,
+      limit: 20,
+    })
+    shops.push(...items)
     if (!nextCursor) break
     cursor = nextCursor
   }
-  return [...shops.values()]
+  return shops
 }
 
 /** Workers only: creates a shop (no `id`) or changes one. */

@@ -296,6 +296,12 @@ export const ROWS: Row[] = [
   },
   {
     fn: 'mall',
+    action: 'merchants',
+    payload: () => ({}),
+    ...workersOnly(),
+  },
+  {
+    fn: 'mall',
     action: 'order',
     payload: (f) => ({ rewardId: 'reward-bp-check', idempotencyKey: f.key() }),
     // Everyone logged in may order; the ones with too few points are told so.

@@ -3,7 +3,15 @@
  * right shop exactly once, cancellation and expiry that give back exactly what was held, settlement —
  * under races, with the books checked after every test.
  */
-import type { CatalogItem, CodeLookup, Order, RedemptionCode, Reward, SettlementItem } from '../../types/mall'
+import type {
+  CatalogItem,
+  CodeLookup,
+  MerchantWithRewards,
+  Order,
+  RedemptionCode,
+  Reward,
+  SettlementItem,
+} from '../../types/mall'
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
 import { emptyPoints } from '../../types/records'
@@ -407,6 +415,61 @@ describe('catalogue, shops and settlement', () => {
       WORKER,
     )
     expect(shop.data!.id).toMatch(/^shop-/)
+  })
+
+  it('shows workers every shop with every reward, paused and taken off sale too, so that they can be opened again', async () => {
+    const huimin = (await mall<Page<CatalogItem>>({ action: 'catalog', merchantId: 'shop-huimin' })).data!
+      .items[0].merchant
+    await mall(
+      {
+        action: 'upsertMerchant',
+        id: huimin.id,
+        name: huimin.name,
+        kind: huimin.kind,
+        address: huimin.address,
+        active: false,
+      },
+      WORKER,
+    )
+    const eggs = (await mall<Page<CatalogItem>>({ action: 'catalog', merchantId: 'shop-xingda-repair' }))
+      .data!.items[0]
+    const { merchant: _shop, ...reward } = eggs
+    await mall(
+      {
+        action: 'upsertReward',
+        ...{
+          id: reward.id,
+          merchantId: reward.merchantId,
+          title: reward.title,
+          cost: reward.cost,
+          stock: reward.stock,
+          perUserLimit: reward.perUserLimit,
+        },
+        active: false,
+      },
+      WORKER,
+    )
+    // Residents no longer see them ...
+    const listed = async (merchantId: string) =>
+      (await mall<Page<CatalogItem>>({ action: 'catalog', merchantId })).data!.items
+    expect(await listed(huimin.id)).toEqual([])
+    expect((await listed('shop-xingda-repair')).map((i) => i.id)).not.toContain(reward.id)
+    // ... workers do, page by page, each shop once.
+    const seen: MerchantWithRewards[] = []
+    let cursor: string | undefined
+    do {
+      const page = await mall<Page<MerchantWithRewards>>({ action: 'merchants', limit: 2, cursor }, WORKER)
+      expect(page.data!.items.length).toBeLessThanOrEqual(2)
+      seen.push(...page.data!.items)
+      cursor = page.data!.nextCursor ?? undefined
+    } while (cursor)
+    expect(new Set(seen.map((s) => s.merchant.id)).size).toBe(seen.length)
+    expect(seen.find((s) => s.merchant.id === huimin.id)).toMatchObject({ merchant: { active: false } })
+    const repair = seen.find((s) => s.merchant.id === 'shop-xingda-repair')!
+    expect(repair.rewards.find((r) => r.id === reward.id)).toMatchObject({ active: false })
+    expect(repair.rewards.every((r) => r.merchantId === 'shop-xingda-repair')).toBe(true)
+    expect(await mall({ action: 'merchants' }, SHOP)).toMatchObject({ code: 'permission-denied' })
+    expect(await mall({ action: 'merchants' }, BUYER)).toMatchObject({ code: 'permission-denied' })
   })
 
   it('settles per shop and period for workers, and a shop sees only its own', async () => {

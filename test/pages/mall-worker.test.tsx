@@ -110,6 +110,31 @@ describe('商户与商品 for a worker', () => {
     expect(await screen.findByText('请填写所需积分')).toBeInTheDocument()
   })
 
+  test('a paused shop stays listed as 暂停兑换 and can be opened again, back in the catalogue', async () => {
+    const { items } = await mall<{ items: CatalogItem[] }>(emulator(), RESIDENT, {
+      action: 'catalog',
+      merchantId: 'shop-xingda-repair',
+    })
+    const { id, name, kind, address } = items[0].merchant
+    await mall(emulator(), WORKER, { action: 'upsertMerchant', id, name, kind, address, active: false })
+    await become(emulator(), WORKER)
+    render(<MallShopsPage />)
+
+    const shop = (await screen.findByText('兴达汽修点')).closest('.shops__shop') as HTMLElement
+    expect(within(shop).getByText('暂停兑换')).toBeInTheDocument()
+    await tap('修改商户', shop)
+    await tap('营业中')
+    await tap('保存')
+
+    await screen.findByText('添加商户')
+    const open = await mall<{ items: CatalogItem[] }>(emulator(), RESIDENT, {
+      action: 'catalog',
+      merchantId: 'shop-xingda-repair',
+    })
+    expect(open.items.length).toBe(items.length)
+    expect(open.items[0].merchant.active).toBe(true)
+  })
+
   test('a resident is told it is for workers only', async () => {
     await become(emulator(), RESIDENT)
     render(<MallShopsPage />)

@@ -2,10 +2,12 @@
 import crypto from 'node:crypto'
 import {
   catalogInput,
+  merchantsInput,
   upsertMerchantInput,
   upsertRewardInput,
   type CatalogItem,
   type Merchant,
+  type MerchantWithRewards,
   type Reward,
 } from '../../../types/mall'
 import type { Page } from '../../../types/envelope'
@@ -48,6 +50,40 @@ export const catalog = action({
     const items = rows
       .filter((r) => byId.get(r.merchantId)?.active)
       .map((r) => ({ ...toReward(r), merchant: toMerchant(byId.get(r.merchantId)!) }))
+    return { items, nextCursor }
+  },
+})
+
+/** The most rewards one shop is listed with (the server SDK reads at most 1000 a query). */
+const MAX_REWARDS_PER_PAGE = 1000
+
+export const merchants = action({
+  input: merchantsInput,
+  who: 'worker',
+  run: async (args): Promise<Page<MerchantWithRewards>> => {
+    const limit = args.limit ?? 20
+    const res = await db
+      .collection<MerchantRecord>('merchants')
+      .where(afterCursor('createdAt', decodeCursor(args.cursor)))
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 1)
+      .get()
+    const { rows, nextCursor } = pageOf(res.data, limit, (m) => m.createdAt)
+    const rewards = rows.length
+      ? (
+          await db
+            .collection<RewardRecord>('rewards')
+            .where({ merchantId: _.in(rows.map((m) => m._id)) })
+            .orderBy('createdAt', 'desc')
+            .limit(MAX_REWARDS_PER_PAGE)
+            .get()
+        ).data
+      : []
+    const items = rows.map((m) => ({
+      merchant: toMerchant(m),
+      rewards: rewards.filter((r) => r.merchantId === m._id).map(toReward),
+    }))
     return { items, nextCursor }
   },
 })

@@ -164,7 +164,7 @@ function ShopsManager() {
         添加商户
       </Button>
       <Text className="hint shops__note">
-        这里列出正在营业的商户和上架的商品。暂停兑换的商户、下架的商品，居民看不到。
+        这里列出所有商户和商品。暂停兑换的商户、下架的商品，居民看不到；点“修改”可以重新打开。
       </Text>
       {shops.length === 0 && <EmptyState title="还没有合作商户" text="点上面的“添加商户”开始" />}
       {shops.map((shop) => (
