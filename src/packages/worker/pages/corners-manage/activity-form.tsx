@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import {
   ACTIVITY_STATUS_LABELS,
   ACTIVITY_STATUSES,
@@ -11,7 +11,7 @@ import {
 import type { Corner } from '@shared/corners'
 import { dateText, formatClock, instantOf } from '@/components/activity-time'
 import ConfirmDialog from '@/components/confirm-dialog'
-import FormField from '@/components/form-field'
+import FormField, { TextField } from '@/components/form-field'
 import { upsertActivity } from '@/services/activities'
 import { toCloudError } from '@/services/cloud'
 import { Chips, FieldError, errorOf, fieldErrors, typedNumber } from './chips'
@@ -116,31 +116,26 @@ export default function ActivityForm({ activity, projectId, corners, onSaved, on
           已有 {taken} 人报名：活动时间不能再改，名额不能少于 {taken} 个。
         </Text>
       )}
-      <FormField label="活动名称">
-        <Input
-          className="form-field__input"
-          value={title}
-          maxlength={40}
-          placeholder="例如：陪老人逛公益角"
-          placeholderClass="form-field__placeholder"
-          onInput={(e) => setTitle(e.detail.value)}
-        />
-        <FieldError message={errorOf(errors, 'title')} />
-      </FormField>
+      <TextField
+        label="活动名称"
+        value={title}
+        maxlength={40}
+        placeholder="例如：陪老人逛公益角"
+        onChange={setTitle}
+        error={errorOf(errors, 'title')}
+      />
       <FormField label="在哪个公益角">
         <Chips options={cornerOptions} value={cornerId} onChange={chooseCorner} />
       </FormField>
-      <FormField label="活动地点" hint="写清楚在哪里集合">
-        <Input
-          className="form-field__input"
-          value={location}
-          maxlength={60}
-          placeholder="例如：东岗路社区活动中心门前"
-          placeholderClass="form-field__placeholder"
-          onInput={(e) => setLocation(e.detail.value)}
-        />
-        <FieldError message={errorOf(errors, 'location')} />
-      </FormField>
+      <TextField
+        label="活动地点"
+        hint="写清楚在哪里集合"
+        value={location}
+        maxlength={60}
+        placeholder="例如：东岗路社区活动中心门前"
+        onChange={setLocation}
+        error={errorOf(errors, 'location')}
+      />
       <FormField label="日期">
         <TimeField mode="date" value={date} placeholder="选择日期" onChange={setDate} />
         <FieldError message={errorOf(errors, 'startAt')} />
@@ -160,30 +155,24 @@ export default function ActivityForm({ activity, projectId, corners, onSaved, on
       <FieldError message={errorOf(errors, 'endAt')} />
       <View className="manage__pair">
         <View className="manage__pair-item">
-          <FormField label="名额">
-            <Input
-              className="form-field__input"
-              type="number"
-              value={capacity}
-              placeholder="人数"
-              placeholderClass="form-field__placeholder"
-              onInput={(e) => setCapacity(e.detail.value)}
-            />
-            <FieldError message={errorOf(errors, 'capacity')} />
-          </FormField>
+          <TextField
+            label="名额"
+            type="number"
+            value={capacity}
+            placeholder="人数"
+            onChange={setCapacity}
+            error={errorOf(errors, 'capacity')}
+          />
         </View>
         <View className="manage__pair-item">
-          <FormField label="每小时积分">
-            <Input
-              className="form-field__input"
-              type="number"
-              value={perHour}
-              placeholder="分数"
-              placeholderClass="form-field__placeholder"
-              onInput={(e) => setPerHour(e.detail.value)}
-            />
-            <FieldError message={errorOf(errors, 'pointsPerHour')} />
-          </FormField>
+          <TextField
+            label="每小时积分"
+            type="number"
+            value={perHour}
+            placeholder="分数"
+            onChange={setPerHour}
+            error={errorOf(errors, 'pointsPerHour')}
+          />
         </View>
       </View>
       {activity && (

@@ -8,7 +8,7 @@ import {
   type Corner,
   type CornerKind,
 } from '@shared/corners'
-import FormField from '@/components/form-field'
+import FormField, { TextField } from '@/components/form-field'
 import { toCloudError } from '@/services/cloud'
 import { DISTRICT_CENTRE, upsertCorner } from '@/services/corners'
 import { Chips, FieldError, MultiChips, errorOf, fieldErrors, typedNumber } from './chips'
@@ -85,36 +85,28 @@ export default function CornerForm({ corner, onSaved, onCancel }: CornerFormProp
     }
   }
 
-  const text = (
-    label: string,
-    field: string,
-    value: string,
-    onChange: (v: string) => void,
-    placeholder: string,
-    max: number,
-    hint?: string,
-  ) => (
-    <FormField label={label} hint={hint}>
-      <Input
-        className="form-field__input"
-        value={value}
-        maxlength={max}
-        placeholder={placeholder}
-        placeholderClass="form-field__placeholder"
-        onInput={(e) => onChange(e.detail.value)}
-      />
-      <FieldError message={errorOf(errors, field)} />
-    </FormField>
-  )
-
   return (
     <View className="card manage__form">
       <Text className="card__title">{corner ? '修改公益角' : '新建公益角'}</Text>
-      {text('名称', 'name', name, setName, '例如：世纪公园', 30)}
+      <TextField
+        label="名称"
+        value={name}
+        maxlength={30}
+        placeholder="例如：世纪公园"
+        onChange={setName}
+        error={errorOf(errors, 'name')}
+      />
       <FormField label="类型">
         <Chips options={KIND_OPTIONS} value={kind} onChange={setKind} />
       </FormField>
-      {text('地址', 'address', address, setAddress, '例如：裕华区槐安东路与建华南大街交口', 100)}
+      <TextField
+        label="地址"
+        value={address}
+        maxlength={100}
+        placeholder="例如：裕华区槐安东路与建华南大街交口"
+        onChange={setAddress}
+        error={errorOf(errors, 'address')}
+      />
       <FormField label="地图位置" hint="首页按这个位置算离居民多远（经纬度，国测局坐标）">
         {CAN_PICK_ON_MAP && (
           <Button className="btn btn--secondary manage__map-button" onClick={pickOnMap}>
@@ -165,7 +157,14 @@ export default function CornerForm({ corner, onSaved, onCancel }: CornerFormProp
           </FormField>
         </View>
       </View>
-      {text('说明（可不填）', 'schedule.note', note, setNote, '例如：节假日照常、雨天顺延', 50)}
+      <TextField
+        label="说明（可不填）"
+        value={note}
+        maxlength={50}
+        placeholder="例如：节假日照常、雨天顺延"
+        onChange={setNote}
+        error={errorOf(errors, 'schedule.note')}
+      />
       {failure && <Text className="error-text">{failure}</Text>}
       <View className="manage__form-actions">
         <Button className="btn btn--quiet" disabled={busy || undefined} onClick={onCancel}>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import {
   PROJECT_CATEGORIES,
   PROJECT_CATEGORY_LABELS,
@@ -11,7 +11,7 @@ import {
   type ProjectCategory,
   type ProjectStatus,
 } from '@shared/corners'
-import FormField from '@/components/form-field'
+import FormField, { TextField } from '@/components/form-field'
 import { toCloudError } from '@/services/cloud'
 import { upsertProject } from '@/services/corners'
 import { Chips, FieldError, MultiChips, errorOf, fieldErrors } from './chips'
@@ -75,53 +75,43 @@ export default function ProjectForm({ project, corners, onSaved, onCancel }: Pro
   return (
     <View className="card manage__form">
       <Text className="card__title">{project ? '修改项目' : '新建项目'}</Text>
-      <FormField label="项目名称">
-        <Input
-          className="form-field__input"
-          value={title}
-          maxlength={40}
-          placeholder="例如：“爱心小红帽”困境老人关爱行动"
-          placeholderClass="form-field__placeholder"
-          onInput={(e) => setTitle(e.detail.value)}
-        />
-        <FieldError message={errorOf(errors, 'title')} />
-      </FormField>
-      <FormField label="主办组织">
-        <Input
-          className="form-field__input"
-          value={org}
-          maxlength={40}
-          placeholder="例如：裕华区社会工作指导服务中心"
-          placeholderClass="form-field__placeholder"
-          onInput={(e) => setOrg(e.detail.value)}
-        />
-        <FieldError message={errorOf(errors, 'org')} />
-      </FormField>
+      <TextField
+        label="项目名称"
+        value={title}
+        maxlength={40}
+        placeholder="例如：“爱心小红帽”困境老人关爱行动"
+        onChange={setTitle}
+        error={errorOf(errors, 'title')}
+      />
+      <TextField
+        label="主办组织"
+        value={org}
+        maxlength={40}
+        placeholder="例如：裕华区社会工作指导服务中心"
+        onChange={setOrg}
+        error={errorOf(errors, 'org')}
+      />
       <FormField label="类别">
         <Chips options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
       </FormField>
-      <FormField label="一句话介绍" hint="居民在公益角的列表里先看到这句">
-        <Input
-          className="form-field__input"
-          value={summary}
-          maxlength={60}
-          placeholder="例如：戴上小红帽，为困境老人送去温暖"
-          placeholderClass="form-field__placeholder"
-          onInput={(e) => setSummary(e.detail.value)}
-        />
-        <FieldError message={errorOf(errors, 'summary')} />
-      </FormField>
-      <FormField label="项目介绍">
-        <Textarea
-          className="form-field__textarea"
-          value={description}
-          maxlength={2000}
-          placeholder="做什么、帮助谁、怎样参加"
-          placeholderClass="form-field__placeholder"
-          onInput={(e) => setDescription(e.detail.value)}
-        />
-        <FieldError message={errorOf(errors, 'description')} />
-      </FormField>
+      <TextField
+        label="一句话介绍"
+        hint="居民在公益角的列表里先看到这句"
+        value={summary}
+        maxlength={60}
+        placeholder="例如：戴上小红帽，为困境老人送去温暖"
+        onChange={setSummary}
+        error={errorOf(errors, 'summary')}
+      />
+      <TextField
+        label="项目介绍"
+        multiline
+        value={description}
+        maxlength={2000}
+        placeholder="做什么、帮助谁、怎样参加"
+        onChange={setDescription}
+        error={errorOf(errors, 'description')}
+      />
       <FormField label="在哪些公益角展示" hint={`已选 ${cornerIds.length} 个`}>
         <View className="manage__select-all">
           <Text className="manage__link" onClick={() => setCornerIds(corners.map((c) => c.id))}>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import {
   MERCHANT_KINDS,
   MERCHANT_KIND_LABELS,
@@ -7,7 +7,7 @@ import {
   type Merchant,
   type MerchantKind,
 } from '@shared/mall'
-import FormField from '@/components/form-field'
+import FormField, { TextField } from '@/components/form-field'
 import { toCloudError } from '@/services/cloud'
 import { upsertMerchant } from '@/services/mall'
 import Choice, { fieldErrors } from './choice'
@@ -62,31 +62,26 @@ export default function MerchantForm({ merchant, onSaved, onCancel }: MerchantFo
   return (
     <View className="card shops__form">
       <Text className="card__title">{merchant ? '修改商户' : '添加商户'}</Text>
-      <FormField label="商户名称">
-        <Input
-          className="form-field__input"
-          value={name}
-          maxlength={30}
-          placeholder="例如：惠民便民超市"
-          placeholderClass="form-field__placeholder"
-          onInput={(e) => setName(e.detail.value)}
-        />
-        {errors.name && <Text className="error-text">{errors.name}</Text>}
-      </FormField>
+      <TextField
+        label="商户名称"
+        value={name}
+        maxlength={30}
+        placeholder="例如：惠民便民超市"
+        onChange={setName}
+        error={errors.name}
+      />
       <FormField label="类别">
         <Choice options={KIND_OPTIONS} value={kind} onChange={setKind} />
       </FormField>
-      <FormField label="地址" hint="居民按这个地址找到店里">
-        <Input
-          className="form-field__input"
-          value={address}
-          maxlength={100}
-          placeholder="例如：裕华区体育南大街86号"
-          placeholderClass="form-field__placeholder"
-          onInput={(e) => setAddress(e.detail.value)}
-        />
-        {errors.address && <Text className="error-text">{errors.address}</Text>}
-      </FormField>
+      <TextField
+        label="地址"
+        hint="居民按这个地址找到店里"
+        value={address}
+        maxlength={100}
+        placeholder="例如：裕华区体育南大街86号"
+        onChange={setAddress}
+        error={errors.address}
+      />
       <FormField label="营业状态" hint="暂停后，这家店的商品不在积分超市里显示">
         <Choice options={OPEN_OPTIONS} value={open} onChange={setOpen} />
       </FormField>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { upsertRewardInput, type Merchant, type Reward } from '@shared/mall'
-import FormField from '@/components/form-field'
+import FormField, { TextField } from '@/components/form-field'
 import { toCloudError } from '@/services/cloud'
 import { upsertReward } from '@/services/mall'
 import Choice, { fieldErrors } from './choice'
@@ -63,44 +63,46 @@ export default function RewardForm({ merchant, reward, onSaved, onCancel }: Rewa
     }
   }
 
-  const numberField = (
-    label: string,
-    hint: string,
-    field: string,
-    value: string,
-    onChange: (v: string) => void,
-  ) => (
-    <FormField label={label} hint={hint}>
-      <Input
-        className="form-field__input"
-        type="number"
-        value={value}
-        placeholder="填数字"
-        placeholderClass="form-field__placeholder"
-        onInput={(e) => onChange(e.detail.value)}
-      />
-      {errors[field] && <Text className="error-text">{errors[field]}</Text>}
-    </FormField>
-  )
-
   return (
     <View className="card shops__form">
       <Text className="card__title">{reward ? '修改商品' : '添加商品'}</Text>
       <Text className="shops__form-shop">{merchant.name}</Text>
-      <FormField label="商品名称" hint="写清楚规格，例如：食用油 5升">
-        <Input
-          className="form-field__input"
-          value={title}
-          maxlength={30}
-          placeholder="例如：鲜鸡蛋 一盒30枚"
-          placeholderClass="form-field__placeholder"
-          onInput={(e) => setTitle(e.detail.value)}
-        />
-        {errors.title && <Text className="error-text">{errors.title}</Text>}
-      </FormField>
-      {numberField('所需积分', '兑换一件要多少积分', 'cost', cost, setCost)}
-      {numberField('库存', '现在还能兑换几件（已被预订的不算在内）', 'stock', stock, setStock)}
-      {numberField('每人限兑', '一个人最多能兑换几件', 'perUserLimit', limit, setLimit)}
+      <TextField
+        label="商品名称"
+        hint="写清楚规格，例如：食用油 5升"
+        value={title}
+        maxlength={30}
+        placeholder="例如：鲜鸡蛋 一盒30枚"
+        onChange={setTitle}
+        error={errors.title}
+      />
+      <TextField
+        label="所需积分"
+        hint="兑换一件要多少积分"
+        type="number"
+        value={cost}
+        placeholder="填数字"
+        onChange={setCost}
+        error={errors.cost}
+      />
+      <TextField
+        label="库存"
+        hint="现在还能兑换几件（已被预订的不算在内）"
+        type="number"
+        value={stock}
+        placeholder="填数字"
+        onChange={setStock}
+        error={errors.stock}
+      />
+      <TextField
+        label="每人限兑"
+        hint="一个人最多能兑换几件"
+        type="number"
+        value={limit}
+        placeholder="填数字"
+        onChange={setLimit}
+        error={errors.perUserLimit}
+      />
       <FormField label="上架状态" hint="下架后，居民在积分超市里看不到它">
         <Choice options={SHELF_OPTIONS} value={shelf} onChange={setShelf} />
       </FormField>
