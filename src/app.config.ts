@@ -53,6 +53,8 @@ export default defineAppConfig({
     },
   ],
   window: {
+    // WeChat draws this bar anyway; in the browser Taro draws it only when asked: the page's title and a back button.
+    navigationStyle: 'default',
     navigationBarTitleText: '小社 · 邻里公益',
     navigationBarBackgroundColor: '#d9482b',
     navigationBarTextStyle: 'white',
