@@ -90,6 +90,7 @@ export const lookupCodeInput = z.strictObject({
   ),
 })
 export const cancelOrderInput = z.strictObject({ orderId: idSchema('订单') })
+export const getOrderInput = z.strictObject({ orderId: idSchema('订单') })
 export const ordersInput = z.strictObject({
   scope: z.enum(['mine', 'merchant'], { error: '列表范围不正确' }),
   status: z.optional(z.enum(ORDER_STATUSES, { error: '订单状态不正确' })),

@@ -17,7 +17,7 @@ import type {
   upsertMerchantInput,
 } from '@shared/mall'
 import { shanghaiDay } from '@shared/time'
-import { callFunction } from './cloud'
+import { callFunction, toCloudError } from './cloud'
 
 const FUNCTION = 'mall'
 
@@ -96,28 +96,14 @@ export async function listOrders(input: OrdersInput): Promise<Page<Order>> {
   return page
 }
 
-/** How many pages of my orders to read when looking for one; a person has few orders. */
-const MAX_ORDER_PAGES = 10
-
-/** One of my orders by id (the contract has no single-order read, so it pages through mine). */
-export async function findMyOrder(id: string, status?: OrderStatus): Promise<Order | null> {
-  let cursor: string | undefined
-  for (let page = 0; page < MAX_ORDER_PAGES; page++) {
-    const { items, nextCursor } = await listOrders({ scope: 'mine', status, cursor, limit: 20 })
-    const found = items.find((o) => o.id === id)
-    if (found) return found
-    if (!nextCursor) return null
-    cursor = nextCursor
-  }
-  return null
-}
-
-/**
- * The current state of one of my orders, cheaply while it is still held: the list of my held orders is
- * short; only when the order has left it is the whole list read.
- */
+/** One of my orders as it is now (one read); null when there is no such order. */
 export async function refreshMyOrder(id: string): Promise<Order | null> {
-  return (await findMyOrder(id, 'held')) ?? findMyOrder(id)
+  try {
+    return remember(await callFunction<Order>(FUNCTION, { action: 'getOrder', orderId: id }))
+  } catch (e) {
+    if (toCloudError(e).code === 'not-found') return null
+    throw e
+  }
 }
 
 /** The instant today began in Asia/Shanghai (the contract's days). */

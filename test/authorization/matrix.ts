@@ -338,6 +338,13 @@ export const ROWS: Row[] = [
   },
   {
     fn: 'mall',
+    action: 'getOrder',
+    payload: async (f) => ({ orderId: await f.order() }),
+    expect: { anonymous: 'unauthenticated', owner: 'ok', shopStaff: 'ok' },
+    otherwise: 'permission-denied',
+  },
+  {
+    fn: 'mall',
     action: 'cancel',
     payload: async (f) => ({ orderId: await f.order() }),
     expect: { anonymous: 'unauthenticated', owner: 'ok' },

@@ -277,6 +277,29 @@ describe('redemption codes', () => {
     expect(await snapshot()).toEqual(before)
   })
 
+  it('shows one order to its owner, and to its shop’s staff with a masked name, to no one else', async () => {
+    const o = await heldOrder()
+    expect(await mall({ action: 'getOrder', orderId: o.id }, BUYER)).toMatchObject({
+      ok: true,
+      data: { id: o.id, openid: BUYER, status: 'held' },
+    })
+    const atShop = await mall({ action: 'getOrder', orderId: o.id }, SHOP)
+    expect(atShop).toMatchObject({ ok: true, data: { id: o.id, customer: '张*芹' } })
+    expect(JSON.stringify(atShop.data)).not.toContain(BUYER)
+    for (const other of [OTHER_SHOP, WORKER, 'demo-resident-li']) {
+      expect(await mall({ action: 'getOrder', orderId: o.id }, other)).toMatchObject({
+        code: 'permission-denied',
+      })
+    }
+    expect(await mall({ action: 'getOrder', orderId: 'order-none' }, BUYER)).toMatchObject({
+      code: 'not-found',
+    })
+    await mall({ action: 'redeem', code: await freshCode(o) }, SHOP)
+    expect(await mall({ action: 'getOrder', orderId: o.id }, BUYER)).toMatchObject({
+      data: { status: 'redeemed' },
+    })
+  })
+
   it('gives codes only to the order’s owner, for held orders', async () => {
     const o = await heldOrder()
     expect(await mall({ action: 'code', orderId: o.id }, 'demo-resident-li')).toMatchObject({

@@ -4,7 +4,7 @@
  */
 import { defineFunction } from '../../../server/handler'
 import { catalog, merchants, upsertMerchant, upsertReward } from './catalog'
-import { cancel, expireHeldOrders, order, orders } from './orders'
+import { cancel, expireHeldOrders, getOrder, order, orders } from './orders'
 import { code, lookupCode, redeem } from './redeem'
 import { settlement } from './settlement'
 
@@ -20,6 +20,7 @@ export const main = defineFunction({
     redeem,
     cancel,
     orders,
+    getOrder,
     settlement,
   },
   timer: () => expireHeldOrders(),
