@@ -49,7 +49,7 @@ describe('申请成为志愿者', () => {
     await typeInto('11位手机号', '13912345678')
     await tap('陪伴聊天')
     await tap('理发')
-    await typeInto('其他特长，例如：做饭', '做饭')
+    await typeInto('其他特长，如做饭', '做饭')
     await tap('添加')
     await tap('提交申请')
 

@@ -167,7 +167,7 @@ export default function VolunteerApplyPage() {
               placeholderClass="form-field__placeholder"
               value={otherSkill}
               maxlength={20}
-              placeholder="其他特长，例如：做饭"
+              placeholder="其他特长，如做饭"
               onInput={(e) => setOtherSkill(e.detail.value)}
               onConfirm={addOtherSkill}
             />
