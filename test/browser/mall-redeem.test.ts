@@ -2,7 +2,7 @@
  * In a real browser, on the H5 build served by the emulator: a resident orders a reward in 积分超市 and opens
  * the order's code; a shopkeeper, on another phone (another browser context), reads the code from the QR
  * image itself and redeems it on 扫码核销; the resident's page then shows the order redeemed, and the points
- * are gone.
+ * are gone. A second customer reads out the code's 8 digits instead, and the shopkeeper types them.
  */
 import path from 'node:path'
 import jsQR from 'jsqr'
@@ -147,5 +147,59 @@ it('lets a resident order and show a code that a shopkeeper scans from the scree
   await snapshot(resident, 'mall-08-my-orders')
 
   await residentContext.close()
+  await shopContext.close()
+})
+
+it('lets a shopkeeper type the 8 digits a customer reads out, check the order and redeem it', async () => {
+  const CUSTOMER = { openid: 'demo-volunteer-chen', name: '陈志强', masked: '陈*强' }
+  const SHOPKEEPER = { name: '周海燕' }
+  const catalog = await emu.call<{ items: Array<{ id: string; title: string; cost: number }> }>(
+    'mall',
+    { action: 'catalog', merchantId: 'shop-huimin' },
+    CUSTOMER.openid,
+  )
+  const reward = catalog.data!.items.sort((a, b) => a.cost - b.cost)[0]
+  const placed = await emu.call<{ id: string }>(
+    'mall',
+    { action: 'order', rewardId: reward.id, idempotencyKey: 'browser-digits-1' },
+    CUSTOMER.openid,
+  )
+  expect(placed.ok).toBe(true)
+  const before = (await emu.call<{ balance: number }>('points', { action: 'summary' }, CUSTOMER.openid)).data!
+
+  // The customer opens the order at the counter: the QR code will not scan, so they read out the digits.
+  const customerContext = await phone(browser)
+  const customer = await customerContext.newPage()
+  await customer.goto(emu.url)
+  await pickIdentity(customer, CUSTOMER.name)
+  await customer.goto(`${emu.url}/#/packages/mall/pages/order/index?id=${placed.data!.id}`)
+  const digits = visible(customer, '.code-panel__code')
+  await digits.waitFor()
+  const spoken = (await digits.textContent()) ?? ''
+  expect(spoken).toMatch(/^\d{4} \d{4}$/)
+
+  // The shopkeeper types them, sees what the order is and for whom, and confirms.
+  const shopContext = await phone(browser)
+  const shop = await shopContext.newPage()
+  await shop.goto(emu.url)
+  await pickIdentity(shop, SHOPKEEPER.name)
+  await shop.goto(`${emu.url}/#/packages/merchant/pages/scan/index`)
+  await visible(shop, '.scan__input input').fill(spoken)
+  await tap(shop, '查找这一单')
+  const check = visible(shop, '.scan__check')
+  await check.getByText('请核对后再核销').waitFor()
+  await expect(check.getByText(reward.title).isVisible()).resolves.toBe(true)
+  await expect(check.getByText(`顾客：${CUSTOMER.masked}`).isVisible()).resolves.toBe(true)
+  await snapshot(shop, 'mall-09-check-digits')
+  await tap(shop, '确认核销')
+  await visible(shop, '.redeem-result').getByText('核销成功').waitFor()
+  await snapshot(shop, 'mall-10-redeemed-by-digits')
+
+  // The customer's phone shows it handed over, and the points are spent.
+  await visible(customer, '.order__outcome').getByText('已经领到了').waitFor({ timeout: 15_000 })
+  const after = (await emu.call<{ balance: number }>('points', { action: 'summary' }, CUSTOMER.openid)).data!
+  expect(after.balance).toBe(before.balance - reward.cost)
+
+  await customerContext.close()
   await shopContext.close()
 })

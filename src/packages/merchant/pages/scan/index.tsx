@@ -56,7 +56,7 @@ function CheckOrder({
       <Text className="scan__check-line">需要 {found.order.cost} 积分</Text>
       <View className="scan__check-actions">
         <Button className="btn btn--quiet scan__check-button" disabled={busy || undefined} onClick={onBack}>
-          不对，重新输入
+          重新输入
         </Button>
         <Button
           className="btn btn--primary scan__check-button"
