@@ -26,6 +26,10 @@ export interface UserRecord {
   points: PointsRecord
   /** Orders that count toward each reward's per-person limit (held or redeemed), by reward id. */
   mallOrders?: Record<string, number>
+  /** Shop staff: digits looked up that matched no live code, since the last lock (absent: none). */
+  lookupMisses?: number
+  /** Shop staff: until when digit lookups are refused after too many misses (absent or null: not locked). */
+  lookupLockedUntil?: number | null
   createdAt: number
   updatedAt: number
 }

@@ -12,6 +12,7 @@ import type {
   Reward,
   SettlementItem,
 } from '../../types/mall'
+import { LOOKUP_LOCK_MS, LOOKUP_MAX_MISSES } from '../../types/mall'
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
 import { emptyPoints } from '../../types/records'
@@ -385,6 +386,48 @@ describe('digits read out when a code cannot be scanned', () => {
       })
     }
     expect(await snapshot()).toEqual(before)
+  })
+
+  it(`locks a staff member's lookups for ${LOOKUP_LOCK_MS / 60_000} minutes after ${LOOKUP_MAX_MISSES} digits that match nothing, even right ones`, async () => {
+    const o = await heldOrder()
+    const { shortCode } = await codeOf(o)
+    const wrong = (i: number) => String((Number(shortCode) + 1 + i) % 10 ** 8).padStart(8, '0')
+    for (let i = 1; i < LOOKUP_MAX_MISSES; i++) {
+      expect(await mall({ action: 'lookupCode', shortCode: wrong(i) }, SHOP)).toMatchObject({
+        code: 'not-found',
+      })
+    }
+    const last = await mall({ action: 'lookupCode', shortCode: wrong(0) }, SHOP)
+    expect(last).toMatchObject({ code: 'failed-precondition' })
+    expect(last.message).toContain('输错太多次')
+    const fresh = (await codeOf(o)).shortCode
+    expect(await mall({ action: 'lookupCode', shortCode: fresh }, SHOP)).toMatchObject({
+      code: 'failed-precondition',
+    })
+    await emu.advanceClock(LOOKUP_LOCK_MS + 1000)
+    const again = (await codeOf(o)).shortCode
+    expect(await mall<CodeLookup>({ action: 'lookupCode', shortCode: again }, SHOP)).toMatchObject({
+      ok: true,
+      data: { order: { id: o.id } },
+    })
+  })
+
+  it('counts every one of many racing lookups that match nothing: 30 at once, then the right digits wait', async () => {
+    const o = await heldOrder()
+    const { shortCode } = await codeOf(o)
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        mall(
+          { action: 'lookupCode', shortCode: String((Number(shortCode) + 1 + i) % 10 ** 8).padStart(8, '0') },
+          SHOP,
+        ),
+      ),
+    )
+    expect(answers.filter((a) => a.code === 'not-found')).toHaveLength(LOOKUP_MAX_MISSES - 1)
+    expect(answers.filter((a) => a.code === 'failed-precondition')).toHaveLength(30 - (LOOKUP_MAX_MISSES - 1))
+    expect(await mall({ action: 'lookupCode', shortCode }, SHOP)).toMatchObject({
+      code: 'failed-precondition',
+    })
   })
 
   it('stops working once the order is cancelled', async () => {
