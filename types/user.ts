@@ -105,6 +105,8 @@ export const findPeopleInput = z.strictObject({
       .check(z.trim(), z.maxLength(20, { error: '搜索内容不能超过20个字' })),
   ),
   role: z.optional(z.enum(ROLES, { error: '身份不正确' })),
+  /** With `role: 'merchant'`: only the staff of this shop. */
+  merchantId: z.optional(text('商户', 64)),
   limit: z.optional(
     z
       .number({ error: '条数应为数字' })

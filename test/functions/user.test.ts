@@ -323,6 +323,19 @@ describe('findPeople', () => {
     expect(regex.data!.items).toEqual([])
   })
 
+  it('finds the staff of one shop', async () => {
+    const staff = await user<{ items: PersonSummary[] }>(
+      { action: 'findPeople', role: 'merchant', merchantId: 'shop-huimin' },
+      'demo-worker-liu',
+    )
+    expect(staff.data!.items.map((p) => p.openid)).toEqual(['demo-merchant-zhou'])
+    const none = await user<{ items: PersonSummary[] }>(
+      { action: 'findPeople', role: 'merchant', merchantId: 'shop-nowhere' },
+      'demo-worker-liu',
+    )
+    expect(none.data!.items).toEqual([])
+  })
+
   it('is for workers only', async () => {
     await refusedWithoutChange('permission-denied', { action: 'findPeople', q: '王' }, 'demo-volunteer-zhang')
   })

@@ -1,9 +1,9 @@
-import { configure, fireEvent, render, screen, within } from '@testing-library/react'
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import type { CatalogItem, SettlementItem } from '@shared/mall'
 import { shanghaiMonth, shanghaiMonthStart } from '@shared/time'
 import MallSettlementPage from '@/packages/worker/pages/mall-settlement'
 import MallShopsPage from '@/packages/worker/pages/mall-shops'
-import { startEmulatorForFile, tap, typeInto } from './support/app'
+import { callAs, startEmulatorForFile, tap, typeInto, waitForGone } from './support/app'
 import { HOLDER, RESIDENT, SHOPKEEPER, WORKER, become, heldOrderWithCode, mall } from './mall-support'
 
 const emulator = startEmulatorForFile()
@@ -133,6 +133,40 @@ describe('商户与商品 for a worker', () => {
     })
     expect(open.items.length).toBe(items.length)
     expect(open.items[0].merchant.active).toBe(true)
+  })
+
+  test('店员: a worker makes a resident staff of a shop, who can then redeem there, and takes it back', async () => {
+    await become(emulator(), WORKER)
+    render(<MallShopsPage />)
+    const shop = (await screen.findByText('惠民便民超市')).closest('.shops__shop') as HTMLElement
+
+    await tap('店员', shop)
+    const panel = (await screen.findByText('惠民便民超市的店员')).closest('.shops__staff') as HTMLElement
+    expect(await within(panel).findByText('周海燕')).toBeInTheDocument()
+    await typeInto('姓名，或手机号后4位', '秀英')
+    await tap('查找', panel)
+    const row = (await within(panel).findByText('王秀英')).closest('.shops__person') as HTMLElement
+    await tap('设为店员', row)
+    expect(await screen.findByText('让王秀英做店员？')).toBeInTheDocument()
+    await tap('确认设为店员')
+
+    // Now among the staff, with 解除 instead of 设为店员.
+    const staffRow = await waitFor(() => {
+      const row = within(panel).getByText('王秀英').closest('.shops__person') as HTMLElement
+      expect(within(row).getByText('解除')).toBeInTheDocument()
+      return row
+    })
+    const wang = await callAs<{ roles: string[]; merchantId: string }>(emulator(), 'demo-resident-wang', {
+      action: 'login',
+    })
+    expect(wang).toMatchObject({ merchantId: 'shop-huimin' })
+    expect(wang.roles).toContain('merchant')
+
+    await tap('解除', staffRow)
+    await tap('确认解除')
+    await waitForGone('王秀英')
+    const after = await callAs<{ roles: string[] }>(emulator(), 'demo-resident-wang', { action: 'login' })
+    expect(after.roles).not.toContain('merchant')
   })
 
   test('a resident is told it is for workers only', async () => {

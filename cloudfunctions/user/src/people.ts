@@ -26,6 +26,7 @@ export const findPeople = action({
     }
     if (args.role === 'volunteer') conditions.push({ 'volunteer.status': 'approved', roles: 'volunteer' })
     else if (args.role && args.role !== 'resident') conditions.push({ roles: args.role })
+    if (args.merchantId) conditions.push({ merchantId: args.merchantId })
     const res = await db
       .collection<UserRecord>('users')
       .where(conditions.length ? _.and(conditions) : {})

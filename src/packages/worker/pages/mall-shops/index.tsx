@@ -10,15 +10,16 @@ import { listShopsWithRewards, type ShopWithRewards } from '@/services/mall'
 import MerchantForm from './merchant-form'
 import RewardForm from './reward-form'
 import WorkersOnly from './workers-only'
+import StaffPanel from './staff-panel'
 import './index.scss'
 
 type Editing =
-  { what: 'merchant'; merchant?: Merchant } | { what: 'reward'; merchant: Merchant; reward?: Reward } | null
+  | { what: 'merchant'; merchant?: Merchant }
+  | { what: 'reward'; merchant: Merchant; reward?: Reward }
+  | { what: 'staff'; merchant: Merchant }
+  | null
 
-/**
- * The catalogue lists only open shops and rewards on sale; what was saved on this visit (a new shop
- * without rewards yet, a reward taken off sale) stays in view from here until the page is left.
- */
+/** What was saved on this visit shows at once, before the list is read again. */
 function mergeSaved(
   listed: ShopWithRewards[],
   savedShops: Map<string, Merchant>,
@@ -45,10 +46,12 @@ function ShopCard({
   onEditShop,
   onAddReward,
   onEditReward,
+  onStaff,
 }: {
   shop: ShopWithRewards
   onEditShop: () => void
   onAddReward: () => void
+  onStaff: () => void
   onEditReward: (reward: Reward) => void
 }) {
   const { merchant, rewards } = shop
@@ -86,6 +89,9 @@ function ShopCard({
       <View className="shops__actions">
         <Button className="btn btn--quiet shops__action" onClick={onEditShop}>
           修改商户
+        </Button>
+        <Button className="btn btn--quiet shops__action" onClick={onStaff}>
+          店员
         </Button>
         <Button className="btn btn--primary shops__action" onClick={onAddReward}>
           添加商品
@@ -144,6 +150,9 @@ function ShopsManager() {
       <MerchantForm merchant={editing.merchant} onSaved={savedMerchant} onCancel={() => setEditing(null)} />
     )
   }
+  if (editing?.what === 'staff') {
+    return <StaffPanel merchant={editing.merchant} onClose={() => setEditing(null)} />
+  }
   if (editing?.what === 'reward') {
     return (
       <RewardForm
@@ -173,6 +182,7 @@ function ShopsManager() {
           shop={shop}
           onEditShop={() => edit({ what: 'merchant', merchant: shop.merchant })}
           onAddReward={() => edit({ what: 'reward', merchant: shop.merchant })}
+          onStaff={() => edit({ what: 'staff', merchant: shop.merchant })}
           onEditReward={(reward) => edit({ what: 'reward', merchant: shop.merchant, reward })}
         />
       ))}
