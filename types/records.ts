@@ -26,10 +26,8 @@ export interface UserRecord {
   points: PointsRecord
   /** Orders that count toward each reward's per-person limit (held or redeemed), by reward id. */
   mallOrders?: Record<string, number>
-  /** Shop staff: digits looked up that matched no live code, since the last lock (absent: none). */
-  lookupMisses?: number
-  /** Shop staff: until when digit lookups are refused after too many misses (absent or null: not locked). */
-  lookupLockedUntil?: number | null
+  /** Shop staff: digits looked up that matched no live code, and any lock they led to (absent: none). */
+  lookupLock?: { misses: number; until: number | null }
   createdAt: number
   updatedAt: number
 }
@@ -255,10 +253,8 @@ export interface SignupRecord {
   entryId: string | null
   confirmedBy: string | null
   confirmedAt: number | null
-  /** Wrong on-site codes typed since the last lock (absent: none). */
-  codeMisses?: number
-  /** Until when codes are refused after too many wrong ones (absent or null: not locked). */
-  codeLockedUntil?: number | null
+  /** Wrong on-site codes typed, and any lock they led to (absent: none). */
+  codeLock?: { misses: number; until: number | null }
   updatedAt: number
 }
 

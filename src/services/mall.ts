@@ -138,8 +138,6 @@ export async function findShop(merchantId: string): Promise<Merchant | null> {
   return items[0]?.merchant ?? null
 }
 
-export type ShopWithRewards = MerchantWithRewards
-
 /** How many pages of shops (20 a page) the overview reads at most. */
 const MAX_SHOP_PAGES = 25
 
@@ -147,8 +145,8 @@ const MAX_SHOP_PAGES = 25
  * Workers only: every shop with all its rewards, newest shop first — paused shops and rewards taken off
  * sale too, so that they can be opened again.
  */
-export async function listShopsWithRewards(): Promise<ShopWithRewards[]> {
-  const shops: ShopWithRewards[] = []
+export async function listShopsWithRewards(): Promise<MerchantWithRewards[]> {
+  const shops: MerchantWithRewards[] = []
   let cursor: string | undefined
   for (let page = 0; page < MAX_SHOP_PAGES; page++) {
     const { items, nextCursor } = await callFunction<Page<MerchantWithRewards>>(FUNCTION, {

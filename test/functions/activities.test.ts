@@ -80,7 +80,7 @@ async function snapshot(): Promise<unknown> {
 /** The snapshot with what a wrong code is meant to change (the sign-up's count of misses) left out. */
 async function snapshotBesidesMisses(): Promise<unknown> {
   const [activities, signups, ...rest] = (await snapshot()) as Array<Array<Record<string, unknown>>>
-  const plain = signups.map(({ codeMisses: _misses, updatedAt: _at, ...signup }) => signup)
+  const plain = signups.map(({ codeLock: _lock, updatedAt: _at, ...signup }) => signup)
   return [activities, plain, ...rest]
 }
 

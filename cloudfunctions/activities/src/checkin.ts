@@ -17,6 +17,7 @@ import {
 } from '../../../types/activities'
 import type { ActivityRecord, SignupRecord } from '../../../types/records'
 import { type AppError, denied, precondition } from '../../../server/errors'
+import { UNLOCKED, afterMiss, lockedOut, type LockoutRule } from '../../../server/lockout'
 import { action, type Caller } from '../../../server/handler'
 import { inTransaction } from '../../../server/transaction'
 import { acceptsCode, issueCode } from './code'
@@ -25,11 +26,10 @@ import { toParticipation } from './views'
 
 const WRONG_CODE = '签到码不对或已经过期，请扫描现场最新的签到码'
 
-/** Refuses codes while the sign-up is locked after too many wrong ones. */
-function lockedOut(s: SignupRecord, now: number): AppError | null {
-  if (!s.codeLockedUntil || s.codeLockedUntil <= now) return null
-  const minutes = Math.ceil((s.codeLockedUntil - now) / 60_000)
-  return precondition(`签到码输错太多次了，请${minutes}分钟后再试，或请现场社工帮您登记`)
+const CODE_LOCKOUT: LockoutRule = {
+  maxMisses: CODE_MAX_MISSES,
+  lockMs: CODE_LOCK_MS,
+  refusal: (minutes) => `签到码输错太多次了，请${minutes}分钟后再试，或请现场社工帮您登记`,
 }
 
 export const checkinCode = action({
@@ -69,22 +69,21 @@ function changeSignup(
 }
 
 /**
- * Counts a wrong code against the sign-up, in a transaction so that racing guesses are all counted; the
- * CODE_MAX_MISSES-th locks codes out for CODE_LOCK_MS. Answers the error to give the caller.
+ * Counts a wrong code against the sign-up (server/lockout.ts); the CODE_MAX_MISSES-th locks codes out
+ * for CODE_LOCK_MS. Answers the error to give the caller.
  */
 async function missed(id: string): Promise<AppError> {
   let refusal: AppError = precondition(WRONG_CODE)
   await changeSignup(id, (s) => {
     const now = Date.now()
-    const locked = lockedOut(s, now)
+    const locked = lockedOut(CODE_LOCKOUT, s.codeLock, now)
     if (locked) {
       refusal = locked
       return null
     }
-    const misses = (s.codeMisses ?? 0) + 1
-    if (misses < CODE_MAX_MISSES) return { codeMisses: misses }
-    refusal = precondition(`签到码输错太多次了，请${CODE_LOCK_MS / 60_000}分钟后再试，或请现场社工帮您登记`)
-    return { codeMisses: 0, codeLockedUntil: now + CODE_LOCK_MS }
+    const next = afterMiss(CODE_LOCKOUT, s.codeLock, now)
+    refusal = next.locked ?? refusal
+    return { codeLock: next.lock }
   })
   return refusal
 }
@@ -102,11 +101,11 @@ export const checkin = action({
     const id = signupId(activity._id, caller.openid)
     if (!acceptsCode(activity._id, args.code, now)) throw await missed(id)
     const signup = await changeSignup(id, (s) => {
-      const locked = lockedOut(s, Date.now())
+      const locked = lockedOut(CODE_LOCKOUT, s.codeLock, Date.now())
       if (locked) throw locked
       if (s.state === 'checked-in') return null
       if (s.state !== 'signed') throw precondition('您已经签退了，不用再签到')
-      return { state: 'checked-in', checkinAt: Date.now(), codeMisses: 0 }
+      return { state: 'checked-in', checkinAt: Date.now(), codeLock: UNLOCKED }
     })
     return toParticipation(signup, activity)
   },
@@ -124,11 +123,11 @@ export const checkout = action({
     const id = signupId(activity._id, caller.openid)
     if (!acceptsCode(activity._id, args.code, now)) throw await missed(id)
     const signup = await changeSignup(id, (s) => {
-      const locked = lockedOut(s, Date.now())
+      const locked = lockedOut(CODE_LOCKOUT, s.codeLock, Date.now())
       if (locked) throw locked
       if (s.state === 'signed') throw precondition('您还没有签到，请先签到再签退')
       if (s.state !== 'checked-in') return null
-      return { state: 'checked-out', checkoutAt: Date.now(), codeMisses: 0 }
+      return { state: 'checked-out', checkoutAt: Date.now(), codeLock: UNLOCKED }
     })
     return toParticipation(signup, activity)
   },

@@ -26,6 +26,7 @@ import { toOrder } from './views'
 const isDuplicate = (err: unknown) =>
   /duplicate key|E11000/i.test(String((err as { errMsg?: string })?.errMsg ?? err))
 
+/** An order, read in a transaction or (given `db`) on its own; a missing one is not-found. */
 export async function readOrder(tx: Transaction, id: string): Promise<OrderRecord> {
   try {
     return (await tx.collection<OrderRecord>('orders').doc(id).get()).data
@@ -172,12 +173,7 @@ export async function expireHeldOrders(): Promise<{ expired: number }> {
 export const getOrder = action({
   input: getOrderInput,
   run: async (args, caller): Promise<Order> => {
-    let o: OrderRecord
-    try {
-      o = (await db.collection<OrderRecord>('orders').doc(args.orderId).get()).data
-    } catch {
-      throw notFound('没有找到这个订单')
-    }
+    const o = await readOrder(db, args.orderId)
     if (o.openid === caller.openid) return toOrder(o, 'owner')
     if (caller.roles.has('merchant') && caller.user?.merchantId === o.merchantId) return toOrder(o, 'shop')
     throw denied('只能查看自己的订单')

@@ -20,9 +20,10 @@ import {
   type Order,
   type RedemptionCode,
 } from '../../../types/mall'
-import type { OrderRecord, UserRecord } from '../../../types/records'
+import type { OrderRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
 import { type AppError, denied, exists, notFound, precondition } from '../../../server/errors'
+import { UNLOCKED, afterMiss, lockedOut, type LockoutRule } from '../../../server/lockout'
 import { action } from '../../../server/handler'
 import { readUser, spendHeld } from '../../../server/ledger'
 import { inTransaction } from '../../../server/transaction'
@@ -51,33 +52,28 @@ export const code = action({
   },
 })
 
-/** Refuses lookups while a staff member is locked out after too many digits that matched nothing. */
-function lookupLocked(user: UserRecord, now: number): AppError | null {
-  if (!user.lookupLockedUntil || user.lookupLockedUntil <= now) return null
-  const minutes = Math.ceil((user.lookupLockedUntil - now) / 60_000)
-  return precondition(`兑换数字输错太多次了，请${minutes}分钟后再试，或请顾客刷新兑换码后扫码`)
+const LOOKUP_LOCKOUT: LockoutRule = {
+  maxMisses: LOOKUP_MAX_MISSES,
+  lockMs: LOOKUP_LOCK_MS,
+  refusal: (minutes) => `兑换数字输错太多次了，请${minutes}分钟后再试，或请顾客刷新兑换码后扫码`,
 }
 
 /**
- * Counts digits that matched nothing against the staff member, in a transaction so that racing lookups
- * all count; the LOOKUP_MAX_MISSES-th locks lookups for LOOKUP_LOCK_MS. Answers the error to give.
+ * Counts digits that matched nothing against the staff member (server/lockout.ts); the
+ * LOOKUP_MAX_MISSES-th locks lookups for LOOKUP_LOCK_MS. Answers the error to give.
  */
 async function lookupMissed(openid: string): Promise<AppError> {
   return inTransaction(async (tx) => {
     const now = Date.now()
     const user = await readUser(tx, openid)
-    const locked = lookupLocked(user, now)
+    const locked = lockedOut(LOOKUP_LOCKOUT, user.lookupLock, now)
     if (locked) return locked
-    const misses = (user.lookupMisses ?? 0) + 1
-    const ref = tx.collection('users').doc(openid)
-    if (misses < LOOKUP_MAX_MISSES) {
-      await ref.update({ data: { lookupMisses: misses } })
-      return notFound('没有找到这个兑换码。请让顾客刷新兑换码，再把最新的数字念一遍')
-    }
-    await ref.update({ data: { lookupMisses: 0, lookupLockedUntil: now + LOOKUP_LOCK_MS } })
-    return precondition(
-      `兑换数字输错太多次了，请${LOOKUP_LOCK_MS / 60_000}分钟后再试，或请顾客刷新兑换码后扫码`,
-    )
+    const next = afterMiss(LOOKUP_LOCKOUT, user.lookupLock, now)
+    await tx
+      .collection('users')
+      .doc(openid)
+      .update({ data: { lookupLock: next.lock } })
+    return next.locked ?? notFound('没有找到这个兑换码。请让顾客刷新兑换码，再把最新的数字念一遍')
   })
 }
 
@@ -88,7 +84,7 @@ export const lookupCode = action({
     const merchantId = caller.user?.merchantId
     if (!caller.user || !merchantId) throw denied('只有合作商户的店员可以核销')
     const now = Date.now()
-    const locked = lookupLocked(caller.user, now)
+    const locked = lockedOut(LOOKUP_LOCKOUT, caller.user.lookupLock, now)
     if (locked) throw locked
     const { data } = await db
       .collection<OrderRecord>('orders')
@@ -101,11 +97,11 @@ export const lookupCode = action({
     // Two live codes with the same digits at one shop are next to impossible; a fresh code settles it.
     if (live.length !== 1) throw await lookupMissed(caller.openid)
     // A typo or two before the right digits does not stay on the record.
-    if (caller.user.lookupMisses) {
+    if (caller.user.lookupLock?.misses) {
       await db
         .collection('users')
         .doc(caller.openid)
-        .update({ data: { lookupMisses: 0 } })
+        .update({ data: { lookupLock: UNLOCKED } })
     }
     const o = live[0]
     const code = encodeCode({ orderId: o._id, nonce: o.codeNonce!, expiresAt: o.codeExpiresAt! })

@@ -2,11 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { AtTag } from 'taro-ui'
-import { MERCHANT_KIND_LABELS, type Merchant, type Reward } from '@shared/mall'
+import { MERCHANT_KIND_LABELS, type Merchant, type MerchantWithRewards, type Reward } from '@shared/mall'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { type CloudError, toCloudError } from '@/services/cloud'
-import { listShopsWithRewards, type ShopWithRewards } from '@/services/mall'
+import { listShopsWithRewards } from '@/services/mall'
 import MerchantForm from './merchant-form'
 import RewardForm from './reward-form'
 import WorkersOnly from './workers-only'
@@ -19,28 +19,6 @@ type Editing =
   | { what: 'staff'; merchant: Merchant }
   | null
 
-/** What was saved on this visit shows at once, before the list is read again. */
-function mergeSaved(
-  listed: ShopWithRewards[],
-  savedShops: Map<string, Merchant>,
-  savedRewards: Map<string, Reward>,
-): ShopWithRewards[] {
-  const shops = new Map(listed.map((s) => [s.merchant.id, { ...s, rewards: [...s.rewards] }]))
-  for (const merchant of savedShops.values()) {
-    const shop = shops.get(merchant.id)
-    if (shop) shop.merchant = merchant
-    else shops.set(merchant.id, { merchant, rewards: [] })
-  }
-  for (const reward of savedRewards.values()) {
-    const shop = shops.get(reward.merchantId)
-    if (!shop) continue
-    const at = shop.rewards.findIndex((r) => r.id === reward.id)
-    if (at >= 0) shop.rewards[at] = reward
-    else shop.rewards.push(reward)
-  }
-  return [...shops.values()]
-}
-
 function ShopCard({
   shop,
   onEditShop,
@@ -48,7 +26,7 @@ function ShopCard({
   onEditReward,
   onStaff,
 }: {
-  shop: ShopWithRewards
+  shop: MerchantWithRewards
   onEditShop: () => void
   onAddReward: () => void
   onStaff: () => void
@@ -102,11 +80,9 @@ function ShopCard({
 }
 
 function ShopsManager() {
-  const [listed, setListed] = useState<ShopWithRewards[] | null>(null)
+  const [listed, setListed] = useState<MerchantWithRewards[] | null>(null)
   const [error, setError] = useState<CloudError | null>(null)
   const [editing, setEditing] = useState<Editing>(null)
-  const [savedShops, setSavedShops] = useState(() => new Map<string, Merchant>())
-  const [savedRewards, setSavedRewards] = useState(() => new Map<string, Reward>())
   const requestId = useRef(0)
 
   const load = useCallback(async () => {
@@ -132,23 +108,15 @@ function ShopsManager() {
     Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
   }
 
-  const savedMerchant = (merchant: Merchant) => {
-    setSavedShops((previous) => new Map(previous).set(merchant.id, merchant))
+  // Saved: back to the list, read again (it holds every shop and reward, on sale or not).
+  const saved = ({ name }: { name: string }) => {
     setEditing(null)
-    Taro.showToast({ title: `已保存：${merchant.name}`, icon: 'none', duration: 2000 })
-    void load()
-  }
-  const savedReward = (reward: Reward) => {
-    setSavedRewards((previous) => new Map(previous).set(reward.id, reward))
-    setEditing(null)
-    Taro.showToast({ title: `已保存：${reward.title}`, icon: 'none', duration: 2000 })
+    Taro.showToast({ title: `已保存：${name}`, icon: 'none', duration: 2000 })
     void load()
   }
 
   if (editing?.what === 'merchant') {
-    return (
-      <MerchantForm merchant={editing.merchant} onSaved={savedMerchant} onCancel={() => setEditing(null)} />
-    )
+    return <MerchantForm merchant={editing.merchant} onSaved={saved} onCancel={() => setEditing(null)} />
   }
   if (editing?.what === 'staff') {
     return <StaffPanel merchant={editing.merchant} onClose={() => setEditing(null)} />
@@ -158,7 +126,7 @@ function ShopsManager() {
       <RewardForm
         merchant={editing.merchant}
         reward={editing.reward}
-        onSaved={savedReward}
+        onSaved={(reward) => saved({ name: reward.title })}
         onCancel={() => setEditing(null)}
       />
     )
@@ -166,7 +134,6 @@ function ShopsManager() {
 
   if (error && !listed) return <ErrorState message={error.message} onRetry={() => void load()} />
   if (!listed) return <Loading />
-  const shops = mergeSaved(listed, savedShops, savedRewards)
   return (
     <View>
       <Button className="btn btn--primary shops__add" onClick={() => edit({ what: 'merchant' })}>
@@ -175,8 +142,8 @@ function ShopsManager() {
       <Text className="hint shops__note">
         这里列出所有商户和商品。暂停兑换的商户、下架的商品，居民看不到；点“修改”可以重新打开。
       </Text>
-      {shops.length === 0 && <EmptyState title="还没有合作商户" text="点上面的“添加商户”开始" />}
-      {shops.map((shop) => (
+      {listed.length === 0 && <EmptyState title="还没有合作商户" text="点上面的“添加商户”开始" />}
+      {listed.map((shop) => (
         <ShopCard
           key={shop.merchant.id}
           shop={shop}
