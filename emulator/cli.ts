@@ -3,12 +3,14 @@
  *
  *   node --import tsx emulator/cli.ts [--seed demo|none] [--h5 <dir>] [--port <n>] [--data <dir>]
  *                                     [--functions <dir>] [--collections <file>] [--now <instant>]
+ *                                     [--clock-offset <ms>]
  *
  * Environment (flags win): PORT (default 8080; 0 picks a free port), DATA_DIR (default .data),
  * ADMIN_OPENIDS (comma-separated openids that always hold the worker role), SEED (demo or none,
  * default none), H5_DIR (the H5 build to serve at /), EMULATOR_NOW (the instant a new data directory's
  * clock starts at: epoch ms or ISO 8601 with its offset, e.g. 2026-03-04T10:00:00+08:00; default the
- * machine's time). Prints a line with `ready` and the URL.
+ * machine's time). --clock-offset sets the clock that many ms from the machine's instead (a test passes its own
+ * clock's, so that the two read the same time). Prints a line with `ready` and the URL.
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     functions: { type: 'string' },
     collections: { type: 'string' },
     now: { type: 'string' },
+    'clock-offset': { type: 'string' },
   },
 })
 
@@ -47,6 +50,12 @@ if (nowText !== null && startAt === null) {
   console.error(`--now must be epoch milliseconds or an ISO 8601 date-time with its offset, not "${nowText}"`)
   process.exit(2)
 }
+const offsetText = values['clock-offset'] ?? null
+const clockOffsetMs = offsetText !== null ? Number(offsetText) : startAt !== null ? startAt - Date.now() : 0
+if (!Number.isSafeInteger(clockOffsetMs)) {
+  console.error(`--clock-offset must be whole milliseconds, not "${offsetText}"`)
+  process.exit(2)
+}
 const h5 = values.h5 ?? process.env.H5_DIR ?? null
 
 const emulator = new Emulator({
@@ -61,7 +70,7 @@ const emulator = new Emulator({
   h5Dir: h5 ? path.resolve(h5) : null,
   functionsDir: path.resolve(values.functions ?? path.join(root, 'cloudfunctions')),
   collectionsFile: path.resolve(values.collections ?? path.join(root, 'database', 'collections.json')),
-  startAt,
+  clockOffsetMs,
 })
 
 emulator

@@ -30,10 +30,12 @@ export interface EmulatorOptions {
   functionsDir: string
   collectionsFile: string
   /**
-   * The instant the clock starts at (epoch ms) on a new data directory and after a reset without one of its
-   * own; null runs on the machine's time. A data directory that already has a clock keeps it.
+   * How far the clock is from the machine's (ms) on a new data directory and after a reset that names no time of
+   * its own: `--now` sets it so that the clock reads that instant when the emulator starts, and a test passes its
+   * own clock's offset so that the emulator and the test read the same time. A data directory that already has
+   * a clock keeps it.
    */
-  startAt?: number | null
+  clockOffsetMs?: number
 }
 
 const MAX_FN_BODY = 1024 * 1024
@@ -112,7 +114,7 @@ export class Emulator {
     clock.installClock()
     const kept = this.store.getMeta('clockOffsetMs')
     if (kept !== null) clock.setOffset(Number(kept))
-    else this.setClock(opts.startAt ?? null)
+    else this.setClockOffset(opts.clockOffsetMs ?? 0)
     this.engine = new Engine(this.store, clock.now)
     this.api = new DbApi(this.engine)
     const secrets = new Secrets(opts.dataDir)
@@ -183,10 +185,9 @@ export class Emulator {
     this.store.close()
   }
 
-  /** Starts the clock at `instant` (or the machine's time for null) and keeps that in the store. */
-  private setClock(instant: number | null): void {
-    if (instant === null) clock.setOffset(0)
-    else clock.setNow(instant)
+  /** Sets the clock `offsetMs` from the machine's and keeps that in the store. */
+  private setClockOffset(offsetMs: number): void {
+    clock.setOffset(offsetMs)
     this.store.setMeta('clockOffsetMs', String(clock.getOffset()))
     this.functions?.setClockOffset(clock.getOffset())
     this.lastTimerCheck = clock.now()
@@ -331,16 +332,27 @@ export class Emulator {
       const body = JSON.parse((await readBody(req, 4096)).toString('utf8') || '{}') as {
         seed?: unknown
         now?: unknown
+        clockOffsetMs?: unknown
       }
       const seed = body.seed === undefined ? 'none' : body.seed
       if (!isSeedName(seed)) return sendJson(res, 400, envelope('invalid-argument', '没有这个种子数据'))
-      if (body.now !== undefined && !(typeof body.now === 'number' && Number.isSafeInteger(body.now))) {
-        return sendJson(res, 400, envelope('invalid-argument', 'now 应为毫秒时间戳'))
+      for (const field of ['now', 'clockOffsetMs'] as const) {
+        const value = body[field]
+        if (value !== undefined && !(typeof value === 'number' && Number.isSafeInteger(value))) {
+          return sendJson(res, 400, envelope('invalid-argument', `${field} 应为整数毫秒`))
+        }
       }
       this.store.dropEverything()
       this.declareCollections()
-      // The clock goes back to the instant the caller names, else to the start instant (or the machine's time).
-      this.setClock(typeof body.now === 'number' ? body.now : (this.opts.startAt ?? null))
+      // The clock goes to the time the caller names (an instant, or its own clock's offset), else back to the start.
+      if (typeof body.now === 'number') clock.setNow(body.now)
+      this.setClockOffset(
+        typeof body.clockOffsetMs === 'number'
+          ? body.clockOffsetMs
+          : typeof body.now === 'number'
+            ? clock.getOffset()
+            : (this.opts.clockOffsetMs ?? 0),
+      )
       applySeed(this.store, seed, clock.now())
       return sendJson(res, 200, { ok: true, seed })
     }

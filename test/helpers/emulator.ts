@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { testClockOffset } from './clock'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 
@@ -34,7 +35,7 @@ export interface StartOptions {
   functionsDir?: string
   /** Another collections declaration. */
   collectionsFile?: string
-  /** The instant the emulator's clock starts at (default: this test's clock, see helpers/clock.ts). */
+  /** The instant the emulator's clock starts at (default: it reads the same time as this test's clock). */
   now?: number
 }
 
@@ -66,7 +67,10 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   const ownDir = !opts.dataDir
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoshe-emu-'))
   const args = ['--import', 'tsx', path.join(ROOT, 'emulator', 'cli.ts'), '--port', '0', '--data', dataDir]
-  args.push('--seed', opts.seed ?? 'none', '--now', String(opts.now ?? Date.now()))
+  args.push('--seed', opts.seed ?? 'none')
+  // The test's clock (helpers/clock.ts) and the emulator's read the same time: both are the machine's plus one offset.
+  if (opts.now !== undefined) args.push('--now', String(opts.now))
+  else args.push(`--clock-offset=${testClockOffset()}`)
   if (opts.h5Dir) args.push('--h5', opts.h5Dir)
   if (opts.functionsDir) args.push('--functions', opts.functionsDir)
   if (opts.collectionsFile) args.push('--collections', opts.collectionsFile)
@@ -125,7 +129,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
       return (await emulator.callRaw<T>(name, data, openid)).body
     },
     async reset(seed = 'none') {
-      const res = await post('/__emulator/reset', { seed, now: Date.now() })
+      const res = await post('/__emulator/reset', { seed, clockOffsetMs: testClockOffset() })
       if (!res.ok) throw new Error(`reset failed: ${res.status}`)
     },
     async outbox() {
