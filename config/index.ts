@@ -68,6 +68,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
+    // The H5 build serves the local emulator's demo and the browser tests: esbuild minifies it in a third of
+    // terser's time (a cold build 34 s instead of 93 s here), for about a third more JavaScript. The weapp build is
+    // what WeChat users download, so it keeps terser's smaller output (test/budget/size.test.ts holds its budget).
+    ...(isH5
+      ? {
+          jsMinimizer: 'esbuild' as const,
+          esbuild: { minify: { enable: true, config: { target: 'es2015', legalComments: 'none' } } },
+        }
+      : {}),
     // The TARO_APP_* values of .env are inlined into the code: a change to .env must not reuse cached modules.
     cache: { enable: true, buildDependencies: { env: [path.resolve(__dirname, '..', '.env')] } },
     mini: {
