@@ -86,7 +86,7 @@ if (timeOnly || jestArgs.length === 0) {
     tallies.push(
       jest(
         `time check: ${c.label} (${c.now}, TZ=${c.tz})`,
-        ['--selectProjects', 'server', 'browser', '--', ...TIME_SENSITIVE],
+        ['--selectProjects', 'server', 'pages', 'browser', '--', ...TIME_SENSITIVE],
         {
           XIAOSHE_TEST_NOW: c.now,
           XIAOSHE_TEST_TZ: c.tz,

@@ -30,4 +30,5 @@ export const TIME_SENSITIVE = [
   'test/functions/system-invariants.test.ts',
   'test/functions/corners.test.ts',
   'test/browser/corners-activity.test.ts',
+  'test/pages/time-shown.test.tsx',
 ]

@@ -1,6 +1,7 @@
 import { type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, type Need, type NeedStatus } from '@shared/needs'
+import { shanghaiDay, shanghaiMinute } from '@shared/time'
 import './index.scss'
 
 const STATUS_TONES: Record<NeedStatus, string> = {
@@ -13,13 +14,12 @@ const STATUS_TONES: Record<NeedStatus, string> = {
   cancelled: 'grey',
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** 11月23日 14:05 (the year only when it is not this year). */
+/** 11月23日 14:05 in Beijing time, whatever the phone's zone (the year only when it is not this year). */
 export function formatNeedTime(ms: number): string {
-  const d = new Date(ms)
-  const year = d.getFullYear() === new Date().getFullYear() ? '' : `${d.getFullYear()}年`
-  return `${year}${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+  const [year, month, day] = shanghaiDay(ms).split('-').map(Number)
+  const clock = shanghaiMinute(ms).slice(11)
+  const thisYear = Number(shanghaiDay(Date.now()).slice(0, 4))
+  return `${year === thisYear ? '' : `${year}年`}${month}月${day}日 ${clock}`
 }
 
 /** The need's status in words, coloured by what it asks of people (waiting, active, finished). */
