@@ -34,6 +34,8 @@ export interface StartOptions {
   functionsDir?: string
   /** Another collections declaration. */
   collectionsFile?: string
+  /** Create collections on first use (--auto-collections). */
+  autoCollections?: boolean
 }
 
 export interface Emulator {
@@ -66,6 +68,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   if (opts.h5Dir) args.push('--h5', opts.h5Dir)
   if (opts.functionsDir) args.push('--functions', opts.functionsDir)
   if (opts.collectionsFile) args.push('--collections', opts.collectionsFile)
+  if (opts.autoCollections) args.push('--auto-collections')
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ADMIN_OPENIDS: (opts.adminOpenids ?? []).join(','), NODE_ENV: 'production' },
