@@ -55,6 +55,42 @@ export const AGGREGATION_STAGES = [
   '$unwind',
 ]
 
+/**
+ * Query operators CloudBase has and the emulator lacks: geo queries (mingo has no geometry), full-text
+ * search (`db.command.text`, which the SDK sends as `$search`) and `$jsonSchema`.
+ */
+const LACKING_QUERY_OPERATORS = new Map([
+  ['$near', '$near'],
+  ['$nearSphere', '$nearSphere'],
+  ['$geoWithin', '$geoWithin'],
+  ['$geoIntersects', '$geoIntersects'],
+  ['$text', '$text'],
+  ['$search', '$text (sent as $search)'],
+  ['$jsonSchema', '$jsonSchema'],
+])
+
+/** Refuses a query that uses an operator of LACKING_QUERY_OPERATORS, naming it. */
+function refuseLackingOperators(value: unknown): void {
+  if (!value || typeof value !== 'object') return
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    const name = LACKING_QUERY_OPERATORS.get(key)
+    if (name)
+      throw new BadRequest(UNSUPPORTED, `query operator ${name} is not supported by the local emulator`)
+    refuseLackingOperators(inner)
+  }
+}
+
+/** `$trunc: <number>` as MongoDB accepts it; mingo takes only `[<number>, <place>]`. */
+function truncWithPlace(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(truncWithPlace)
+  if (!value || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value
+  const out: Record<string, unknown> = {}
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    out[key] = key === '$trunc' && !Array.isArray(inner) ? [truncWithPlace(inner), 0] : truncWithPlace(inner)
+  }
+  return out
+}
+
 const isDatabaseAction = (action: string): boolean => (DATABASE_ACTIONS as readonly string[]).includes(action)
 
 /**
@@ -188,6 +224,7 @@ export class DbApi {
     const coll = engine.requireCollection(body.collectionName)
     const txn = this.txnOf(body)
     const query = asObject(parseWire(body.query, 'query'), 'query')
+    refuseLackingOperators(query)
 
     switch (action) {
       case 'database.getDocument': {
@@ -219,7 +256,7 @@ export class DbApi {
               `aggregation stage ${String(stage.stageKey)} is not supported by the local emulator`,
             )
           }
-          const value = resolveServerDates(parseWire(stage.stageValue, 'stage'), now)
+          const value = truncWithPlace(resolveServerDates(parseWire(stage.stageValue, 'stage'), now))
           assertSafeKeys(value, 'stage')
           return { [String(stage.stageKey)]: value }
         })

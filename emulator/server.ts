@@ -231,8 +231,9 @@ export class Emulator {
     const body = await readBody(req, MAX_ADMIN_BODY)
     const contentType = String(req.headers['content-type'] ?? '')
     if (contentType.startsWith('multipart/form-data')) {
-      res.writeHead(200, { 'content-type': 'application/octet-stream' })
-      res.end(handleOpenApi(this.store, body, contentType))
+      const answer = handleOpenApi(this.store, body, contentType)
+      res.writeHead(200, { 'content-type': answer.contentType })
+      res.end(answer.body)
       return
     }
     let parsed: Record<string, unknown>

@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../helpers/emulator'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import { connectSdk, rejection, type Sdk } from '../helpers/sdk'
 
 let emu: Emulator
 let sdk: Sdk
@@ -131,5 +131,32 @@ describe('lookup', () => {
     })
     expect(joined).toBe('李师傅')
     expect((await sdk.db.collection('accounts').doc('b').get()).data.name).toBe('未提交')
+  })
+})
+
+describe('expression operators', () => {
+  it('truncates with trunc given one number, as MongoDB accepts it', async () => {
+    const { $ } = sdk
+    const res = await sdk.db
+      .collection('events')
+      .aggregate()
+      .match({ who: 'b' })
+      .project({ _id: 0, t: $.trunc($.divide(['$delta', 2])) })
+      .end()
+    expect(res.list).toEqual([{ t: 3 }])
+  })
+
+  it('names an expression operator the emulator lacks', async () => {
+    const { $ } = sdk
+    const err = await rejection(
+      sdk.db
+        .collection('events')
+        .aggregate()
+        .project({ i: $.indexOfCP(['$who', 'a']) })
+        .end(),
+    )
+    expect(String(err.errMsg ?? err.message)).toMatch(
+      /aggregation operator \$indexOfCP is not supported by the local emulator/,
+    )
   })
 })
