@@ -145,19 +145,23 @@ describe.each([
     expect(out.geoStage!.errMsg).toMatch(/\$geoNear/)
     expect(out.storage!.errMsg).toMatch(/storage\.batchGetDownloadUrl/)
     expect(out.openapi!.errMsg).toMatch(/wxacode\.getUnlimited/)
-    for (const key of ['geoQuery', 'geoStage', 'storage', 'openapi']) expect(out[key]!.errMsg).toMatch(lacks)
+    expect(out.pay!.errMsg).toMatch(/wx\.wxPayApi/)
+    expect(out.openData!.errMsg).toMatch(/ApiGetOpenDataByCloudId/)
+    for (const key of ['geoQuery', 'geoStage', 'storage', 'openapi', 'pay', 'openData'])
+      expect(out[key]!.errMsg).toMatch(lacks)
     expect(out.missing!.errMsg).toMatch(/nowhere/)
     expect(out.missing!.errMsg).not.toMatch(/Db or Table/)
   })
 })
 
-describe('--auto-collections', () => {
+describe('another project’s folder of functions, with --auto-collections', () => {
   let emu: Emulator
   let dir: string
 
   beforeAll(async () => {
     dir = functionsFolder(null)
-    emu = await startEmulator({ functionsDir: dir, autoCollections: true })
+    // Started from the other project's folder through the emulator's own launcher, with a relative path.
+    emu = await startEmulator({ functionsDir: '.', fromFolder: dir, autoCollections: true })
   })
   afterAll(async () => {
     await emu.stop()

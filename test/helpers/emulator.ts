@@ -36,6 +36,8 @@ export interface StartOptions {
   collectionsFile?: string
   /** Create collections on first use (--auto-collections). */
   autoCollections?: boolean
+  /** Start it as another project would (emulator/bin.cjs) from this folder, rather than from this project. */
+  fromFolder?: string
 }
 
 export interface Emulator {
@@ -63,14 +65,17 @@ export interface Emulator {
 export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> {
   const ownDir = !opts.dataDir
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoshe-emu-'))
-  const args = ['--import', 'tsx', path.join(ROOT, 'emulator', 'cli.ts'), '--port', '0', '--data', dataDir]
+  const entry = opts.fromFolder
+    ? [path.join(ROOT, 'emulator', 'bin.cjs')]
+    : ['--import', 'tsx', path.join(ROOT, 'emulator', 'cli.ts')]
+  const args = [...entry, '--port', '0', '--data', dataDir]
   args.push('--seed', opts.seed ?? 'none')
   if (opts.h5Dir) args.push('--h5', opts.h5Dir)
   if (opts.functionsDir) args.push('--functions', opts.functionsDir)
   if (opts.collectionsFile) args.push('--collections', opts.collectionsFile)
   if (opts.autoCollections) args.push('--auto-collections')
   const child = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd: opts.fromFolder ?? ROOT,
     env: { ...process.env, ADMIN_OPENIDS: (opts.adminOpenids ?? []).join(','), NODE_ENV: 'production' },
     // The IPC channel closes when this process dies, and the emulator then stops too (no orphans).
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
