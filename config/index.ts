@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import type Chain from 'webpack-chain'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -10,6 +11,40 @@ const sassLoaderOption = {
     silenceDeprecations: ['legacy-js-api', 'import', 'slash-div', 'global-builtin', 'color-functions'],
   },
 }
+
+/**
+ * What both builds change in Taro's webpack configuration, each for a stated reason:
+ * - No size hints: webpack's 244 KiB web default does not describe a mini-program's package limits or this app's first
+ *   load; test/budget/size.test.ts holds the packages to their own budget and `npm run bench` prints the first load.
+ * - When the output is not a terminal (CI, `npm start` into a log), the progress bar would be printed once per frame:
+ *   keep only the plain reporter, which says when a build starts and ends (errors and warnings still print).
+ */
+function webpackChain(chain: Chain): void {
+  chain.performance.hints(false)
+  if (!process.stdout.isTTY) {
+    chain
+      .plugin('webpackbar')
+      .tap((args: Array<{ reporters?: unknown[] }>) => [
+        { ...args[0], reporters: (args[0]?.reporters ?? []).filter((r) => r !== 'fancy') },
+      ])
+  }
+}
+
+/**
+ * Taro's TaroComponentsExportsPlugin adds plain NullDependency objects, a class webpack never registers for its
+ * persistent cache, so every build warned "No serializer registered for NullDependency" and re-processed
+ * @tarojs/components from scratch. NullDependency carries nothing of its own: registering it lets the cache keep
+ * that module like any other.
+ */
+// webpack's internals ship no type declarations.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const NullDependency = require('webpack/lib/dependencies/NullDependency') as object
+const makeSerializable = require('webpack/lib/util/makeSerializable') as (
+  type: object,
+  request: string,
+) => void
+/* eslint-enable @typescript-eslint/no-require-imports */
+makeSerializable(NullDependency, 'webpack/lib/dependencies/NullDependency')
 
 // The contract in types/ (shared with the cloud functions) lives outside src/, so Taro must be told to compile it.
 const compile = { include: [path.resolve(__dirname, '..', 'types')] }
@@ -42,6 +77,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       sassLoaderOption,
       compile,
+      webpackChain,
     },
     h5: {
       publicPath: '/',
@@ -62,6 +98,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       sassLoaderOption,
       compile,
+      webpackChain,
     },
   }
   if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)

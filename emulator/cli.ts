@@ -3,6 +3,7 @@
  *
  *   node --import tsx emulator/cli.ts [--seed demo|none] [--h5 <dir>] [--port <n>] [--data <dir>]
  *                                     [--functions <dir>] [--collections <file>] [--auto-collections]
+ *                                     [--now <instant>]
  *
  * --functions runs any folder of CloudBase functions (<dir>/<name>/index.js); this project's cloudfunctions/
  * by default. --collections declares collections and indexes (this project's database/collections.json by
@@ -11,10 +12,13 @@
  *
  * Environment (flags win): PORT (default 8080; 0 picks a free port), DATA_DIR (default .data),
  * ADMIN_OPENIDS (comma-separated openids that always hold the worker role), SEED (demo or none,
- * default none), H5_DIR (the H5 build to serve at /). Prints a line with `ready` and the URL.
+ * default none), H5_DIR (the H5 build to serve at /), EMULATOR_NOW (the instant a new data directory's
+ * clock starts at: epoch ms or ISO 8601 with its offset, e.g. 2026-03-04T10:00:00+08:00; default the
+ * machine's time). Prints a line with `ready` and the URL.
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { parseInstant } from './clock'
 import { isSeedName } from './seeds'
 import { Emulator } from './server'
 
@@ -30,6 +34,7 @@ const { values } = parseArgs({
     functions: { type: 'string' },
     collections: { type: 'string' },
     'auto-collections': { type: 'boolean' },
+    now: { type: 'string' },
   },
 })
 
@@ -41,6 +46,12 @@ if (!isSeedName(seed)) {
 const port = Number(values.port ?? process.env.PORT ?? 8080)
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not "${values.port ?? process.env.PORT}"`)
+  process.exit(2)
+}
+const nowText = values.now ?? process.env.EMULATOR_NOW ?? null
+const startAt = nowText === null ? null : parseInstant(nowText)
+if (nowText !== null && startAt === null) {
+  console.error(`--now must be epoch milliseconds or an ISO 8601 date-time with its offset, not "${nowText}"`)
   process.exit(2)
 }
 const h5 = values.h5 ?? process.env.H5_DIR ?? null
@@ -62,6 +73,7 @@ const emulator = new Emulator({
       ? null
       : path.join(root, 'database', 'collections.json'),
   autoCollections: values['auto-collections'] ?? false,
+  startAt,
 })
 
 emulator

@@ -33,6 +33,11 @@ export interface EmulatorOptions {
   collectionsFile: string | null
   /** Create a collection on first use, as createCollection would, instead of answering -502005. */
   autoCollections?: boolean
+  /**
+   * The instant the clock starts at (epoch ms) on a new data directory and after a reset without one of its
+   * own; null runs on the machine's time. A data directory that already has a clock keeps it.
+   */
+  startAt?: number | null
 }
 
 const MAX_FN_BODY = 1024 * 1024
@@ -109,7 +114,9 @@ export class Emulator {
   constructor(private readonly opts: EmulatorOptions) {
     this.store = new Store(opts.dataDir)
     clock.installClock()
-    clock.setOffset(Number(this.store.getMeta('clockOffsetMs') ?? 0))
+    const kept = this.store.getMeta('clockOffsetMs')
+    if (kept !== null) clock.setOffset(Number(kept))
+    else this.setClock(opts.startAt ?? null)
     this.engine = new Engine(this.store, clock.now, opts.autoCollections ?? false)
     this.api = new DbApi(this.engine)
     const secrets = new Secrets(opts.dataDir)
@@ -179,6 +186,15 @@ export class Emulator {
     await this.functions.close()
     this.engine.close()
     this.store.close()
+  }
+
+  /** Starts the clock at `instant` (or the machine's time for null) and keeps that in the store. */
+  private setClock(instant: number | null): void {
+    if (instant === null) clock.setOffset(0)
+    else clock.setNow(instant)
+    this.store.setMeta('clockOffsetMs', String(clock.getOffset()))
+    this.functions?.setClockOffset(clock.getOffset())
+    this.lastTimerCheck = clock.now()
   }
 
   /** Calls a function in-process, as POST /fn/<name> does (used by the bench and the timers). */
@@ -336,6 +352,7 @@ export class Emulator {
     if (hook === 'stats' && req.method === 'GET') {
       return sendJson(res, 200, { fullScans: Object.fromEntries(this.store.fullScans) })
     }
+    if (hook === 'clock' && req.method === 'GET') return sendJson(res, 200, { now: clock.now() })
     if (hook === 'clock' && req.method === 'POST') {
       const body = JSON.parse((await readBody(req, 4096)).toString('utf8') || '{}') as { advanceMs?: unknown }
       const advance = Number(body.advanceMs ?? 0)
@@ -351,13 +368,19 @@ export class Emulator {
       return sendJson(res, 200, { now: clock.now() })
     }
     if (hook === 'reset' && req.method === 'POST') {
-      const body = JSON.parse((await readBody(req, 4096)).toString('utf8') || '{}') as { seed?: unknown }
+      const body = JSON.parse((await readBody(req, 4096)).toString('utf8') || '{}') as {
+        seed?: unknown
+        now?: unknown
+      }
       const seed = body.seed === undefined ? 'none' : body.seed
       if (!isSeedName(seed)) return sendJson(res, 400, envelope('invalid-argument', '没有这个种子数据'))
+      if (body.now !== undefined && !(typeof body.now === 'number' && Number.isSafeInteger(body.now))) {
+        return sendJson(res, 400, envelope('invalid-argument', 'now 应为毫秒时间戳'))
+      }
       this.store.dropEverything()
       this.declareCollections()
-      clock.setOffset(0)
-      this.functions.setClockOffset(0)
+      // The clock goes back to the instant the caller names, else to the start instant (or the machine's time).
+      this.setClock(typeof body.now === 'number' ? body.now : (this.opts.startAt ?? null))
       applySeed(this.store, seed, clock.now())
       return sendJson(res, 200, { ok: true, seed })
     }

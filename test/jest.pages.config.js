@@ -6,7 +6,7 @@ module.exports = {
   rootDir: path.resolve(__dirname, '..'),
   testEnvironment: '<rootDir>/test/pages/support/environment.js',
   testMatch: ['<rootDir>/test/pages/**/*.test.tsx'],
-  setupFiles: ['<rootDir>/test/pages/support/setup-env.ts'],
+  setupFiles: ['<rootDir>/test/setup/clock.ts', '<rootDir>/test/pages/support/setup-env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/pages/support/setup-dom.ts'],
   transform: { '\\.[jt]sx?$': 'babel-jest', '\\.mjs$': 'babel-jest' },
   // Taro and taro-ui ship ES modules, and so do some packages they nest under their own node_modules (.pnpm

@@ -10,6 +10,7 @@ module.exports = {
     '<rootDir>/test/budget/**/*.test.ts',
     '<rootDir>/test/authorization/**/*.test.ts',
   ],
+  setupFiles: ['<rootDir>/test/setup/clock.ts'],
   transform: { '\\.[jt]sx?$': 'babel-jest' },
   moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/types/$1' },
 }

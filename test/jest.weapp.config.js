@@ -7,6 +7,7 @@ module.exports = {
   testEnvironment: '<rootDir>/test/pages/support/environment.js',
   testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/weapp/support/setup.ts'],
+  setupFiles: ['<rootDir>/test/setup/clock.ts'],
   transform: { '\\.[jt]sx?$': 'babel-jest' },
   moduleNameMapper: {
     '^@shared/(.*)$': '<rootDir>/types/$1',

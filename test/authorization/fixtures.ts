@@ -3,6 +3,7 @@
  * a code, an activity at a given stage), and the state every row starts from. Shared by the matrix test and
  * the bench's operations-per-action table, so both run exactly the same calls.
  */
+import type { Participation } from '../../types/activities'
 import type { Emulator } from '../helpers/emulator'
 import { OPENIDS, type Fixtures } from './matrix'
 
@@ -15,6 +16,7 @@ let counter = 0
  */
 export async function prepareRow(emu: Emulator, index: number): Promise<string> {
   await emu.reset('demo')
+  await releaseOwnersPlaces(emu)
   const topUp = {
     action: 'adjust',
     openid: OPENIDS.owner,
@@ -34,6 +36,24 @@ export async function prepareRow(emu: Emulator, index: number): Promise<string> 
   const made = await emu.call<{ id: string }>('mall', reward, OPENIDS.worker)
   if (!made.ok) throw new Error(`matrix reward: ${JSON.stringify(made)}`)
   return made.data!.id
+}
+
+/**
+ * The demo gives the owner places in coming sessions; whichever day a run starts on, the fixtures' activities
+ * (a row's cells move the clock up to 15 hours) could overlap one. The owner gives them back as a person
+ * would, so every row starts with an empty agenda.
+ */
+async function releaseOwnersPlaces(emu: Emulator): Promise<void> {
+  const mine = await emu.call<{ items: Participation[] }>(
+    'activities',
+    { action: 'mine', when: 'upcoming', limit: 20 },
+    OPENIDS.owner,
+  )
+  if (!mine.ok) throw new Error(`matrix owner's places: ${JSON.stringify(mine)}`)
+  for (const place of mine.data!.items.filter((p) => p.state === 'signed')) {
+    const res = await emu.call('activities', { action: 'cancel', id: place.activity.id }, OPENIDS.owner)
+    if (!res.ok) throw new Error(`matrix owner's place ${place.activity.id}: ${JSON.stringify(res)}`)
+  }
 }
 
 export function makeFixtures(emu: Emulator, reward: () => string): Fixtures {

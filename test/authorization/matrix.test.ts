@@ -12,7 +12,8 @@ import { CALLERS, OPENIDS, ROWS, type CallerKind, type Outcome } from './matrix'
 const OPERATIONS_BUDGET = 6
 const FIRST_CONTACT = 2
 let matrixReward = ''
-const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/
+/** A mobile number on its own, not 11 digits inside a longer id or hex string ("b16348997188ce05…"). */
+const PHONE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/
 /**
  * Phone numbers travel in these fields, home addresses in `address` (with a building and unit); shops'
  * addresses are public and carry neither.

@@ -80,12 +80,16 @@ async function shownCode(page: Page): Promise<string> {
 
 /** Waits for the organiser's screen to show a code other than `old`, and answers it. */
 async function newerCode(page: Page, old: string): Promise<string> {
-  for (let tries = 0; tries < 50; tries++) {
-    const code = await shownCode(page)
-    if (/^\d{6}$/.test(code) && code !== old) return code
-    await page.waitForTimeout(200)
-  }
-  throw new Error(`the code screen still shows ${old}`)
+  // Runs in the page (plain JavaScript: the tests' type check has no DOM).
+  await page.waitForFunction(
+    `Array.from(document.querySelectorAll('.activity-code__digits'))
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => (el.textContent || '').replace(/\\s+/g, ''))
+      .some((code) => /^\\d{6}$/.test(code) && code !== ${JSON.stringify(old)})`,
+    undefined,
+    { timeout: 10_000 },
+  )
+  return shownCode(page)
 }
 
 async function points(openid: string): Promise<PointsSummaryFull> {

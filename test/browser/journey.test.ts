@@ -13,7 +13,7 @@ import type { Activity } from '@shared/activities'
 import type { CatalogItem, Order } from '@shared/mall'
 import type { Need } from '@shared/needs'
 import { ROUTES } from '../../src/route-paths'
-import { ARTIFACTS, launchBrowser, phone } from '../helpers/browser'
+import { ARTIFACTS, launchBrowser, phone, settled } from '../helpers/browser'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 
 const WIDTH = 375
@@ -167,7 +167,7 @@ async function walk(openid: string, prefix: string, stops: Stop[]): Promise<void
         await visible(page, stop.tap).click()
         await page.getByText('正在加载…').filter({ visible: true }).first().waitFor({ state: 'hidden' })
       }
-      await page.waitForTimeout(500)
+      await settled(page)
       await page.screenshot({ path: path.join(DIR, file) })
       for (const defect of await defects(page)) problems.push(`${stop.url} (${file}) ${defect}`)
     }

@@ -8,7 +8,7 @@ import path from 'node:path'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { launchBrowser, phone, snapshot, backToTabs } from '../helpers/browser'
+import { launchBrowser, phone, settled, snapshot, backToTabs } from '../helpers/browser'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 
 let emu: Emulator
@@ -53,7 +53,7 @@ async function openMe(page: Page): Promise<void> {
   // Switching to the tab one is on would land late and close whatever is opened next.
   if (!page.url().includes('/pages/me/index')) await tab.click()
   await visible(page, '.me__nickname').waitFor()
-  await page.waitForTimeout(700)
+  await settled(page)
 }
 
 /** Reads the QR code on screen the way a shop's scanner would: from the pixels. */

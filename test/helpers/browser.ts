@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { testClockOffset } from './clock'
 
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -31,20 +32,65 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** A phone-sized context; each person in a test gets their own (their own storage, so their own identity). */
-export function phone(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({
+/**
+ * A phone-sized context; each person in a test gets their own (their own storage, so their own identity).
+ * Its pages run in the test's time zone and at the test's time (helpers/clock.ts), like the emulator.
+ */
+export async function phone(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
+    timezoneId: process.env.TZ,
     hasTouch: true,
   })
+  await context.addInitScript(pageClock(testClockOffset()))
+  return context
+}
+
+/**
+ * A script for the page: `Date` reads the test's time and runs on from it; timers are left alone. Plain
+ * text, so that no compiler helper has to exist in the page.
+ */
+function pageClock(offsetMs: number): string {
+  return `(() => {
+    const RealDate = Date
+    const offset = ${offsetMs}
+    class TestDate extends RealDate {
+      constructor(...args) {
+        if (args.length === 0) super(RealDate.now() + offset)
+        else super(...args)
+      }
+      static now() {
+        return RealDate.now() + offset
+      }
+      static [Symbol.hasInstance](value) {
+        return value instanceof RealDate
+      }
+    }
+    globalThis.Date = TestDate
+  })()`
+}
+
+/**
+ * Waits until Taro's router has finished moving pages: every page is either in place (shown and stationed) or
+ * covered (shaded), none sliding in or out.
+ */
+export async function settled(page: Page): Promise<void> {
+  // Runs in the page (plain JavaScript: the tests' type check has no DOM).
+  await page.waitForFunction(`(() => {
+    const pages = Array.from(document.querySelectorAll('.taro_router > .taro_page'))
+    const inPlace = (el) =>
+      el.classList.contains('taro_page_shade') ||
+      (el.classList.contains('taro_page_show') && el.classList.contains('taro_page_stationed'))
+    return pages.length > 0 && pages.every(inPlace)
+  })()`)
 }
 
 /** Saves a screenshot as test-artifacts/<name>.png after Taro's page transition has settled. */
 export async function snapshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-  await page.waitForTimeout(700)
+  await settled(page)
   const file = path.join(ARTIFACTS, `${name}.png`)
   await page.screenshot({ path: file, fullPage: false })
   return file

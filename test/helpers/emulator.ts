@@ -38,6 +38,8 @@ export interface StartOptions {
   autoCollections?: boolean
   /** Start it as another project would (emulator/bin.cjs) from this folder, rather than from this project. */
   fromFolder?: string
+  /** The instant the emulator's clock starts at (default: this test's clock, see helpers/clock.ts). */
+  now?: number
 }
 
 export interface Emulator {
@@ -48,10 +50,12 @@ export interface Emulator {
   call<T = unknown>(name: string, data: object, openid?: string): Promise<Envelope<T>>
   /** The HTTP status, the envelope and the database operations the call made. */
   callRaw<T = unknown>(name: string, data: object | string, openid?: string): Promise<CallOutcome<T>>
-  /** Empties the database and loads a seed again. */
+  /** Empties the database and loads a seed again, with the clock back at this test's time. */
   reset(seed?: 'demo' | 'none'): Promise<void>
   outbox(): Promise<Array<{ seq: number; at: number; api: string; payload: Record<string, unknown> }>>
   advanceClock(ms: number): Promise<number>
+  /** The time the functions see. */
+  now(): Promise<number>
   identities(): Promise<Array<{ openid: string; name: string; role: string; note: string }>>
   /** How many queries read a whole collection (no index narrowed them), by collection, since the last reset. */
   fullScans(): Promise<Record<string, number>>
@@ -69,7 +73,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     ? [path.join(ROOT, 'emulator', 'bin.cjs')]
     : ['--import', 'tsx', path.join(ROOT, 'emulator', 'cli.ts')]
   const args = [...entry, '--port', '0', '--data', dataDir]
-  args.push('--seed', opts.seed ?? 'none')
+  args.push('--seed', opts.seed ?? 'none', '--now', String(opts.now ?? Date.now()))
   if (opts.h5Dir) args.push('--h5', opts.h5Dir)
   if (opts.functionsDir) args.push('--functions', opts.functionsDir)
   if (opts.collectionsFile) args.push('--collections', opts.collectionsFile)
@@ -129,7 +133,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
       return (await emulator.callRaw<T>(name, data, openid)).body
     },
     async reset(seed = 'none') {
-      const res = await post('/__emulator/reset', { seed })
+      const res = await post('/__emulator/reset', { seed, now: Date.now() })
       if (!res.ok) throw new Error(`reset failed: ${res.status}`)
     },
     async outbox() {
@@ -138,6 +142,10 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     },
     async advanceClock(ms: number) {
       const res = await post('/__emulator/clock', { advanceMs: ms })
+      return ((await res.json()) as { now: number }).now
+    },
+    async now() {
+      const res = await fetch(`${url}/__emulator/clock`)
       return ((await res.json()) as { now: number }).now
     },
     async identities() {

@@ -71,8 +71,10 @@ describe('积分超市 for a resident', () => {
 
   test('ordering asks first, stating the cost and the hold, then holds the points and opens the order', async () => {
     await openCatalog()
+    const row = await rewardRow('免费测血压血糖一次')
+    const stockBefore = Number(/还剩 (\d+) 件/.exec(row.textContent ?? '')![1])
 
-    await tap('兑换', await rewardRow('免费测血压血糖一次'))
+    await tap('兑换', row)
     expect(await screen.findByText('确认兑换？')).toBeInTheDocument()
     expect(screen.getByText(/下单后，这 20 积分先冻结，暂时不能用。/)).toBeInTheDocument()
     expect(screen.getByText(/店员扫码交货后，积分才扣掉/)).toBeInTheDocument()
@@ -82,18 +84,18 @@ describe('积分超市 for a resident', () => {
     await tap('确认兑换')
 
     await waitFor(() => expect(navigateTo).toHaveBeenCalled())
+    // The catalogue reloads the person and the rewards: what is left to spend, and one fewer in stock.
+    expect(await screen.findByText('6 分')).toBeInTheDocument()
+    expect(await screen.findByText(`还剩 ${stockBefore - 1} 件 · 每人限兑 4 件`)).toBeInTheDocument()
     const [order] = await myOrders(emulator(), RESIDENT)
     expect(order).toMatchObject({ rewardTitle: '免费测血压血糖一次', status: 'held', cost: 20 })
     expect(navigateTo).toHaveBeenCalledWith({ url: `/packages/mall/pages/order/index?id=${order.id}` })
     expect(await summaryOf(RESIDENT)).toMatchObject({ balance: 26, held: 20, available: 6 })
-    // The catalogue shows what is left to spend.
-    expect(await screen.findByText('6 分')).toBeInTheDocument()
     const { items } = await mall<{ items: Array<{ id: string; stock: number }> }>(emulator(), RESIDENT, {
       action: 'catalog',
       merchantId: 'shop-huaizhong-clinic',
     })
-    const left = items.find((r) => r.id === 'reward-bp-check')!.stock
-    expect(await screen.findByText(`还剩 ${left} 件 · 每人限兑 4 件`)).toBeInTheDocument()
+    expect(items.find((r) => r.id === 'reward-bp-check')!.stock).toBe(stockBefore - 1)
   })
 
   test('a held order shows a QR code and its text, which the shop can redeem; the page then shows it redeemed', async () => {

@@ -2,11 +2,11 @@ import type { Corner } from '@shared/corners'
 import {
   cloudCalls,
   connect,
-  navigationLog,
   pageText,
   renderPage,
   tapText,
   waitForText,
+  waitForNavigation,
   demoEmulatorForFile,
 } from './support/weapp'
 
@@ -49,7 +49,7 @@ test('首页 in the weapp build lists the corners nearest first from where WeCha
   expect(cloudCalls()).toContainEqual({ name: 'corners', data: { action: 'list', near: HERE } })
 
   await tapText(page, expected[0].name)
-  expect(navigationLog()).toContainEqual({
+  expect(await waitForNavigation('/packages/corners/pages/corner/')).toEqual({
     api: 'navigateTo',
     url: `/packages/corners/pages/corner/index?id=${expected[0].id}`,
   })

@@ -5,7 +5,9 @@ import {
   renderPage,
   subscriptionRequests,
   tapText,
+  waitForNoText,
   waitForText,
+  waitUntil,
   type RenderedPage,
   demoEmulatorForFile,
 } from './support/weapp'
@@ -25,8 +27,8 @@ async function tapWithin(page: RenderedPage, around: string, text: string): Prom
     .filter((el) => shows(el, text))
     .pop()
   if (!target) throw new Error(`no "${text}" next to "${around}"`)
+  // What the tap leads to is waited for by the caller (waitForText).
   page.querySelector(`#${target.getAttribute('data-sid')}`)!.dispatchEvent('tap')
-  await new Promise((resolve) => setTimeout(resolve, 50))
 }
 
 test('signing up on a project page of the weapp build asks, within the tap, to be told if the activity is cancelled', async () => {
@@ -54,17 +56,20 @@ test('signing up on a project page of the weapp build asks, within the tap, to b
   await waitForText(page, '确认报名？')
   await tapText(page, '确认报名')
 
-  const deadline = Date.now() + 10_000
   const signup = () =>
     cloudCalls().findIndex(
       (c) => c.name === 'activities' && (c.data as { action?: string }).action === 'signup',
     )
-  while (signup() < 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
-  expect(signup()).toBeGreaterThanOrEqual(0)
+  await waitUntil(
+    () => signup() >= 0,
+    () => `the page never called activities.signup: ${JSON.stringify(cloudCalls())}`,
+  )
   const asked = subscriptionRequests().find((r) => r.tmplIds.includes('local-activity-change'))
   // Asked before the sign-up went out: WeChat opens its dialog only while the tap is being handled.
   expect(asked).toBeDefined()
   expect(asked!.callsBefore).toBeLessThanOrEqual(signup())
+  // The dialog closes once the sign-up has come back.
+  await waitForNoText(page, '确认报名？')
   const place = await emulator().call<{ items: { activity: Activity }[] }>(
     'activities',
     { action: 'mine' },

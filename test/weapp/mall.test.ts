@@ -2,11 +2,11 @@ import type { CatalogItem, Order } from '@shared/mall'
 import {
   cloudCalls,
   connect,
-  navigationLog,
   pageText,
   renderPage,
   tapText,
   waitForText,
+  waitForNavigation,
   demoEmulatorForFile,
 } from './support/weapp'
 
@@ -49,12 +49,7 @@ test('the 积分超市 of the weapp build lists rewards by shop through wx.cloud
   expect(pageText(page)).toContain('下单后，这 300 积分先冻结')
   await tapText(page, '确认兑换')
 
-  const deadline = Date.now() + 10_000
-  while (!navigationLog().some((n) => n.url.startsWith('/packages/mall/pages/order/index?id='))) {
-    if (Date.now() > deadline)
-      throw new Error(`no navigation to the order: ${JSON.stringify(navigationLog())}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
+  const toOrder = await waitForNavigation('/packages/mall/pages/order/index?id=')
   const mine = await emulator().call<{ items: Order[] }>(
     'mall',
     { action: 'orders', scope: 'mine' },
@@ -62,8 +57,5 @@ test('the 积分超市 of the weapp build lists rewards by shop through wx.cloud
   )
   const order = mine.data!.items.find((o) => o.rewardTitle === '食用油 5升')
   expect(order).toMatchObject({ status: 'held', cost: 300 })
-  expect(navigationLog()).toContainEqual({
-    api: 'navigateTo',
-    url: `/packages/mall/pages/order/index?id=${order!.id}`,
-  })
+  expect(toOrder).toEqual({ api: 'navigateTo', url: `/packages/mall/pages/order/index?id=${order!.id}` })
 })

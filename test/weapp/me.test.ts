@@ -3,11 +3,11 @@ import { ROLE_LABELS } from '@shared/user'
 import {
   cloudCalls,
   connect,
-  navigationLog,
   pageText,
   renderPage,
   tapText,
   waitForText,
+  waitForNavigation,
   demoEmulatorForFile,
 } from './support/weapp'
 
@@ -44,5 +44,8 @@ test('我的 in the weapp build shows the logged-in user their roles and points,
   expect(cloudCalls()).toContainEqual({ name: 'user', data: { action: 'login' } })
 
   await tapText(page, '编辑资料')
-  expect(navigationLog()).toContainEqual({ api: 'navigateTo', url: '/packages/profile/pages/edit/index' })
+  expect(await waitForNavigation('/packages/profile/')).toEqual({
+    api: 'navigateTo',
+    url: '/packages/profile/pages/edit/index',
+  })
 })

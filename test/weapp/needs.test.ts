@@ -3,11 +3,11 @@ import { NEED_STATUS_LABELS } from '@shared/needs'
 import {
   cloudCalls,
   connect,
-  navigationLog,
   pageText,
   renderPage,
   tapText,
   waitForText,
+  waitForNavigation,
   demoEmulatorForFile,
 } from './support/weapp'
 
@@ -48,10 +48,13 @@ test('the 求助 tab of the weapp build lists the caller’s own needs with thei
   expect(cloudCalls()).toContainEqual({ name: 'needs', data: { action: 'list', scope: 'mine', limit: 10 } })
 
   await tapText(page, mine[0].title)
-  expect(navigationLog()).toContainEqual({
+  expect(await waitForNavigation('/packages/needs/pages/detail/')).toEqual({
     api: 'navigateTo',
     url: `/packages/needs/pages/detail/index?id=${mine[0].id}`,
   })
   await tapText(page, '我要求助')
-  expect(navigationLog()).toContainEqual({ api: 'navigateTo', url: '/packages/needs/pages/create/index' })
+  expect(await waitForNavigation('/packages/needs/pages/create/')).toEqual({
+    api: 'navigateTo',
+    url: '/packages/needs/pages/create/index',
+  })
 })

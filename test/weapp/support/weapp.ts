@@ -176,22 +176,45 @@ export function pageText(page: RenderedPage): string {
   return (page.dom?.textContent ?? '').replace(/\s+/g, ' ')
 }
 
-/** Waits until the page no longer shows `text`. */
-export async function waitForNoText(page: RenderedPage, text: string, timeoutMs = 10000): Promise<void> {
+/** Waits, checking every 20 ms, until `condition` holds; fails with what it waited for after `timeoutMs`. */
+export async function waitUntil(
+  condition: () => boolean,
+  waitingFor: () => string,
+  timeoutMs = 10000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
-  while (pageText(page).includes(text)) {
-    if (Date.now() > deadline) throw new Error(`the page still shows "${text}"`)
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(waitingFor())
     await simulate.sleep(20)
   }
 }
 
+/** Waits until the page no longer shows `text`. */
+export function waitForNoText(page: RenderedPage, text: string, timeoutMs = 10000): Promise<void> {
+  return waitUntil(
+    () => !pageText(page).includes(text),
+    () => `the page still shows "${text}"`,
+    timeoutMs,
+  )
+}
+
 /** Waits until the page shows `text`. */
-export async function waitForText(page: RenderedPage, text: string, timeoutMs = 10000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!pageText(page).includes(text)) {
-    if (Date.now() > deadline) throw new Error(`the page never showed "${text}"; it shows: ${pageText(page)}`)
-    await simulate.sleep(20)
-  }
+export function waitForText(page: RenderedPage, text: string, timeoutMs = 10000): Promise<void> {
+  return waitUntil(
+    () => pageText(page).includes(text),
+    () => `the page never showed "${text}"; it shows: ${pageText(page)}`,
+    timeoutMs,
+  )
+}
+
+/** Waits until a page has navigated (navigateTo, switchTab, …) to a url that starts with `prefix`. */
+export function waitForNavigation(prefix: string, timeoutMs = 10000): Promise<{ api: string; url: string }> {
+  const find = () => navigations.find((n) => n.url.startsWith(prefix))
+  return waitUntil(
+    () => find() !== undefined,
+    () => `no navigation to ${prefix}: ${JSON.stringify(navigations)}`,
+    timeoutMs,
+  ).then(() => find()!)
 }
 
 /**
@@ -210,9 +233,9 @@ export async function tapText(page: RenderedPage, text: string): Promise<void> {
   const sid = target.getAttribute('data-sid')
   const wrapped = page.querySelector(`#${sid}`)
   if (!wrapped) throw new Error(`no node answers to #${sid}`)
+  // The simulator delivers the event on a later tick and React handles it after that: callers wait for what
+  // the tap leads to (waitForText, waitForNavigation, waitUntil).
   wrapped.dispatchEvent('tap')
-  // The simulator delivers events on a later tick, and React handles them after that.
-  await simulate.sleep(50)
 }
 
 /**
