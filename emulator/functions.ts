@@ -77,6 +77,8 @@ export function answerOf(outcome: Outcome): { status: number; json: string } {
 }
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/
+/** How long an instance may take to load its function before it is stopped (SCF's initialisation limit). */
+const STARTUP_MS = 30_000
 const HOST = path.join(__dirname, 'function-host.cjs')
 /** The emulator's own packages: where a function that ships no node_modules finds wx-server-sdk. */
 const OWN_MODULES = path.resolve(__dirname, '..', 'node_modules')
@@ -163,14 +165,23 @@ export class FunctionRunner {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
     const pending = new Map<number, (m: Outcome) => void>()
+    const startup = setTimeout(() => {
+      console.error(`[emulator] the instance of ${name} did not load in ${STARTUP_MS / 1000} s; stopping it`)
+      child.kill('SIGKILL')
+    }, STARTUP_MS)
+    startup.unref()
     const ready = new Promise<boolean>((resolve) => {
       child.on('message', (m: FromHost) => {
-        if (m.type === 'ready') return resolve(true)
+        if (m.type === 'ready') {
+          clearTimeout(startup)
+          return resolve(true)
+        }
         const done = pending.get(m.id)
         pending.delete(m.id)
         done?.(m.type === 'ok' ? { kind: 'ok', json: m.json } : { kind: 'crash', message: m.message })
       })
       child.on('exit', (code, signal) => {
+        clearTimeout(startup)
         resolve(false)
         if (this.instances.get(name)?.child === child) this.instances.delete(name)
         const message = `the instance of ${name} ended (${signal ?? `exit code ${code}`})`

@@ -138,6 +138,15 @@ describe.each([
     })
   })
 
+  it('fails the calls of an instance that dies with -504002, and runs the next call in a new instance', async () => {
+    const died = await emu.callRaw('crasher', { n: -1 }, 'u1')
+    expect(died.status).toBe(500)
+    expect(died.body).toMatchObject({ errCode: -504002, errMsg: 'functions execute fail' })
+    expect(String((died.body as { message?: string }).message)).toMatch(/instance of crasher ended/)
+    const next = await emu.callRaw('crasher', { n: 0 }, 'u1')
+    expect([next.status, next.body]).toEqual([200, { n: 0 }])
+  })
+
   it('names each operator, stage and API the emulator lacks, and says so', async () => {
     const out = (await emu.call('lacking', {}, 'u1')) as unknown as Record<string, Failure>
     const lacks = /not supported by the local emulator|not provided by the local emulator/
