@@ -2,8 +2,13 @@
  * Starts the local CloudBase emulator.
  *
  *   node --import tsx emulator/cli.ts [--seed demo|none] [--h5 <dir>] [--port <n>] [--data <dir>]
- *                                     [--functions <dir>] [--collections <file>] [--now <instant>]
- *                                     [--clock-offset <ms>]
+ *                                     [--functions <dir>] [--collections <file>] [--auto-collections]
+ *                                     [--now <instant>] [--clock-offset <ms>]
+ *
+ * --functions runs any folder of CloudBase functions (<dir>/<name>/index.js); this project's cloudfunctions/
+ * by default. --collections declares collections and indexes (this project's database/collections.json by
+ * default, none when --functions names another folder); --auto-collections creates a collection on its
+ * first use, as createCollection would, for projects whose collections were made in the console.
  *
  * Environment (flags win): PORT (default 8080; 0 picks a free port), DATA_DIR (default .data),
  * ADMIN_OPENIDS (comma-separated openids that always hold the worker role), SEED (demo or none,
@@ -29,6 +34,7 @@ const { values } = parseArgs({
     host: { type: 'string' },
     functions: { type: 'string' },
     collections: { type: 'string' },
+    'auto-collections': { type: 'boolean' },
     now: { type: 'string' },
     'clock-offset': { type: 'string' },
   },
@@ -69,7 +75,12 @@ const emulator = new Emulator({
   seed,
   h5Dir: h5 ? path.resolve(h5) : null,
   functionsDir: path.resolve(values.functions ?? path.join(root, 'cloudfunctions')),
-  collectionsFile: path.resolve(values.collections ?? path.join(root, 'database', 'collections.json')),
+  collectionsFile: values.collections
+    ? path.resolve(values.collections)
+    : values.functions
+      ? null
+      : path.join(root, 'database', 'collections.json'),
+  autoCollections: values['auto-collections'] ?? false,
   clockOffsetMs,
 })
 

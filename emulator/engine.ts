@@ -12,11 +12,13 @@ import { aggregate, find, Query, update as applyUpdate } from 'mingo'
 import { BadRequest } from './ejson'
 import { LockManager, type LockOwner } from './locks'
 import { planQuery } from './planner'
-import { type Doc, type Store, type Write } from './store'
+import { type Doc, isValidCollectionName, type Store, type Write } from './store'
 
 export const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT'
 export const NOT_EXIST = 'DATABASE_COLLECTION_NOT_EXIST'
 export const REQUEST_FAILED = 'DATABASE_REQUEST_FAILED'
+/** A command, operator or stage CloudBase has and the emulator lacks (the SDK raises it as errCode -501001). */
+export const UNSUPPORTED = 'EMULATOR_UNSUPPORTED'
 
 const MAX_LIMIT = 1000
 const TXN_IDLE_MS = 10_000
@@ -48,6 +50,23 @@ function newId(): string {
   return crypto.randomBytes(16).toString('hex')
 }
 
+/**
+ * A find() projection as CloudBase applies it when it names both a document and fields inside it
+ * (`{a: 1, 'a.b': 1}`): the later of the two wins, as in MongoDB before 4.4 — the document when it comes
+ * after its fields, its fields when they come after it. (MongoDB 4.4 and mingo refuse such a projection
+ * with "Path collision".) Key order is the order the caller wrote, which the wire format keeps.
+ */
+export function lastPathWins(projection: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [path, value] of Object.entries(projection)) {
+    for (const earlier of Object.keys(out)) {
+      if (earlier.startsWith(`${path}.`) || path.startsWith(`${earlier}.`)) delete out[earlier]
+    }
+    out[path] = value
+  }
+  return out
+}
+
 function clone<T>(value: T): T {
   return structuredClone(value)
 }
@@ -60,6 +79,8 @@ export class Engine {
   constructor(
     readonly store: Store,
     private readonly now: () => number,
+    /** Create a collection the first time it is used, as createCollection would, instead of -502005. */
+    private readonly autoCollections = false,
   ) {
     this.sweeper = setInterval(() => this.sweepIdle(), 1000)
     this.sweeper.unref()
@@ -72,6 +93,9 @@ export class Engine {
   }
 
   requireCollection(coll: unknown): string {
+    if (this.autoCollections && isValidCollectionName(coll) && !this.store.hasCollection(coll)) {
+      this.store.createCollection(coll)
+    }
     if (typeof coll !== 'string' || !this.store.hasCollection(coll)) {
       throw new BadRequest(NOT_EXIST, `Db or Table not exist: ${String(coll)}`)
     }
@@ -125,7 +149,12 @@ export class Engine {
     } else {
       source = [...this.store.iterate(coll, '', [], '')]
     }
-    return aggregate(source, stages)
+    // $lookup names other collections: they are read as they are committed (a collection that does not
+    // exist joins nothing, as in MongoDB).
+    return aggregate(source, stages, {
+      collectionResolver: (name: string) =>
+        this.store.hasCollection(name) ? [...this.store.iterate(name, '', [], '')] : [],
+    })
   }
 
   // ---------------------------------------------------------------- writes outside transactions

@@ -5,9 +5,11 @@
  *
  * - `security.msgSecCheck` (v1 and v2) refuses text that contains a word of RISKY_WORDS;
  * - `subscribeMessage.send` records the message in the outbox (GET /__emulator/outbox) and succeeds;
- * - any other API answers an error that says the emulator does not provide it.
+ * - any other API answers an error that says the emulator does not provide it, and so does any other
+ *   multipart action (cloudPay's `wx.wxPayApi`, `wx.getOpenData`, …).
  */
 import { createRequire } from 'node:module'
+import { UNSUPPORTED } from './engine'
 import type { Store } from './store'
 
 const requireFromHere = createRequire(__filename)
@@ -128,11 +130,28 @@ function subscribeMessageSend(store: Store, args: Record<string, unknown>): Reco
   return { errcode: 0, errmsg: 'ok' }
 }
 
-/** Answers one `wx.openApi` multipart request with the protobuf body wx-server-sdk decodes. */
-export function handleOpenApi(store: Store, body: Buffer, contentType: string): Buffer {
+/**
+ * Answers one multipart request: a `wx.openApi` call of a WeChat API (`security.msgSecCheck`, …) with the
+ * protobuf body wx-server-sdk decodes; any other action (`wx.wxPayApi` for cloudPay) or internal API
+ * (`ApiGetOpenDataByCloudId` for getOpenData) with a JSON error that names it.
+ */
+export function handleOpenApi(
+  store: Store,
+  body: Buffer,
+  contentType: string,
+): { contentType: string; body: Buffer } {
   const parts = parseMultipart(body, contentType)
+  const action = parts.get('action')?.toString('utf8') ?? ''
   const apiName = parts.get('apiName')?.toString('utf8') ?? ''
-  const requestData = parts.get('requestData')
+  if (action !== 'wx.openApi' || !apiName.includes('.')) {
+    const what = apiName ? `${action} (${apiName})` : action || 'a request without an action'
+    const answer = { code: UNSUPPORTED, message: `${what} is not supported by the local emulator` }
+    return { contentType: 'application/json; charset=utf-8', body: Buffer.from(JSON.stringify(answer)) }
+  }
+  return { contentType: 'application/octet-stream', body: openApi(store, apiName, parts.get('requestData')) }
+}
+
+function openApi(store: Store, apiName: string, requestData: Buffer | undefined): Buffer {
   const args = requestData ? decodeArguments(requestData) : {}
   switch (apiName) {
     case 'security.msgSecCheck':

@@ -6,6 +6,7 @@
  *   - serves the H5 build of the app at /,
  *   - and offers test hooks under /__emulator/ (identities, outbox, clock, reset).
  */
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
@@ -28,7 +29,10 @@ export interface EmulatorOptions {
   /** The H5 build to serve at /, or null. */
   h5Dir: string | null
   functionsDir: string
-  collectionsFile: string
+  /** The collections (and their indexes) to declare, or null for none. */
+  collectionsFile: string | null
+  /** Create a collection on first use, as createCollection would, instead of answering -502005. */
+  autoCollections?: boolean
   /**
    * How far the clock is from the machine's (ms) on a new data directory and after a reset that names no time of
    * its own: `--now` sets it so that the clock reads that instant when the emulator starts, and a test passes its
@@ -115,7 +119,7 @@ export class Emulator {
     const kept = this.store.getMeta('clockOffsetMs')
     if (kept !== null) clock.setOffset(Number(kept))
     else this.setClockOffset(opts.clockOffsetMs ?? 0)
-    this.engine = new Engine(this.store, clock.now)
+    this.engine = new Engine(this.store, clock.now, opts.autoCollections ?? false)
     this.api = new DbApi(this.engine)
     const secrets = new Secrets(opts.dataDir)
     this.functions = new FunctionRunner(
@@ -137,6 +141,7 @@ export class Emulator {
   }
 
   private declareCollections(): void {
+    if (!this.opts.collectionsFile) return
     for (const [name, spec] of Object.entries(loadCollections(this.opts.collectionsFile))) {
       this.store.createCollection(name, spec)
     }
@@ -243,8 +248,9 @@ export class Emulator {
     const body = await readBody(req, MAX_ADMIN_BODY)
     const contentType = String(req.headers['content-type'] ?? '')
     if (contentType.startsWith('multipart/form-data')) {
-      res.writeHead(200, { 'content-type': 'application/octet-stream' })
-      res.end(handleOpenApi(this.store, body, contentType))
+      const answer = handleOpenApi(this.store, body, contentType)
+      res.writeHead(200, { 'content-type': answer.contentType })
+      res.end(answer.body)
       return
     }
     let parsed: Record<string, unknown>
@@ -255,8 +261,42 @@ export class Emulator {
     }
     const action = String(parsed.action ?? '')
     const seqId = url.searchParams.get('seqId')
+    if (action === 'functions.invokeFunction')
+      return sendJson(res, 200, await this.callFromFunction(parsed, seqId))
     this.functions.countOp(seqId, opKind(action))
     sendJson(res, 200, await this.api.handle(parsed, seqId))
+  }
+
+  /**
+   * `cloud.callFunction` from inside a function: the callee runs with the caller's user (found by the SDK's
+   * seqId) and its own time limit. Replies as CloudBase does: `{data: {response_data}}` (the SDK answers
+   * `{result, requestID}`), or FUNCTIONS_EXECUTE_FAIL (errCode -504002) with what went wrong.
+   */
+  private async callFromFunction(body: Record<string, unknown>, seqId: string | null) {
+    const requestId = crypto.randomUUID()
+    const name = String(body.function_name ?? '')
+    if (!this.functions.has(name)) {
+      return { requestId, code: 'FUNCTIONS_REQUEST_FAIL', message: `function ${name} does not exist` }
+    }
+    let data: unknown = {}
+    try {
+      if (typeof body.request_data === 'string' && body.request_data) data = JSON.parse(body.request_data)
+    } catch {
+      data = null
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) {
+      return { requestId, code: 'INVALID_PARAM', message: 'request_data must be a JSON object' }
+    }
+    const args = data as Record<string, unknown>
+    // Called from outside any function (a script with the server SDK): no user, as on CloudBase.
+    const result =
+      (await this.functions.callFrom(seqId, name, args)) ??
+      (await this.functions.invoke(name, args, null, 'scf'))
+    const outcome = result.outcome
+    if (outcome.kind === 'ok') return { requestId, data: { response_data: outcome.json } }
+    const message =
+      outcome.kind === 'crash' ? outcome.message : `Invoking task timed out after ${outcome.seconds} seconds`
+    return { requestId, code: 'FUNCTIONS_EXECUTE_FAIL', message }
   }
 
   private async handleFunction(

@@ -218,6 +218,26 @@ describe('order, skip, limit, field and count', () => {
     expect(res.data).toEqual([{ _id: 't1', name: 'apple' }])
   })
 
+  it('keeps the later of a document and a field inside it when a projection names both, as CloudBase does', async () => {
+    const fieldLast = await things()
+      .where({ _id: 't5' })
+      .field({ box: true, 'items.q': true, items: true })
+      .get()
+    expect(fieldLast.data).toEqual([{ _id: 't5', box: { w: 5 }, items: [{ q: 1 }, { q: 9 }] }])
+    const documentFirst = await things().where({ _id: 't5' }).field({ items: true, 'items.q': true }).get()
+    expect(documentFirst.data).toEqual([{ _id: 't5', items: [{ q: 1 }, { q: 9 }] }])
+    const nested = await things()
+      .where({ _id: 't1' })
+      .field({ box: true, 'box.w': true, 'box.h': true })
+      .get()
+    expect(nested.data).toEqual([{ _id: 't1', box: { w: 1 } }])
+    const excluded = await things()
+      .where({ _id: 't1' })
+      .field({ 'box.w': false, box: false, tags: false })
+      .get()
+    expect(excluded.data).toEqual([{ _id: 't1', kind: 'fruit', name: 'apple', n: 5, at: 100 }])
+  })
+
   it('limits a server read to 100 documents by default', async () => {
     const bulk = Array.from({ length: 130 }, (_v, i) => ({ kind: 'bulk', n: i, at: i }))
     await sdk.db.collection('events').add({ data: bulk })

@@ -1,6 +1,6 @@
 /**
  * The emulator runs functions as CloudBase does: per-call identity from getWXContext() (never from the
- * payload), a time limit, crash answers, the HTTP contract of /fn, the emulated clock with timer
+ * payload), a time limit, CloudBase's answers for a crash and a time-out, the HTTP contract of /fn, the emulated clock with timer
  * triggers, and the openapi stubs (content check, subscription messages recorded in the outbox).
  */
 import path from 'node:path'
@@ -49,16 +49,16 @@ describe('identity', () => {
 })
 
 describe('the /fn contract', () => {
-  it('answers 504 deadline-exceeded when a function runs past its time limit', async () => {
+  it('answers 504 with errCode -504003 "Invoking task timed out" when a function runs past its time limit', async () => {
     const res = await emu.callRaw('probe', { mode: 'sleep' }, 'u1')
     expect(res.status).toBe(504)
-    expect(res.body).toMatchObject({ ok: false, code: 'deadline-exceeded' })
+    expect(res.body).toEqual({ errCode: -504003, errMsg: 'Invoking task timed out after 1 seconds' })
   })
 
-  it('answers 500 internal when a function throws', async () => {
+  it('answers 500 with errCode -504002 "functions execute fail" and the message when a function throws, inventing no envelope', async () => {
     const res = await emu.callRaw('probe', { mode: 'crash' }, 'u1')
     expect(res.status).toBe(500)
-    expect(res.body).toMatchObject({ ok: false, code: 'internal' })
+    expect(res.body).toEqual({ errCode: -504002, errMsg: 'functions execute fail', message: 'boom' })
   })
 
   it('answers 404 for an unknown function, 400 for a body that is not a JSON object, 413 over 1 MiB', async () => {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../helpers/emulator'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import { connectSdk, rejection, type Sdk } from '../helpers/sdk'
 
 let emu: Emulator
 let sdk: Sdk
@@ -176,4 +176,15 @@ it('keeps the total of 150 racing transfers in opposite directions, nearly all c
   const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')
   for (const f of failures) expect(String(f.reason?.errMsg ?? f.reason?.message)).toMatch(/conflict/)
   expect(failures.length).toBeLessThanOrEqual(7)
+})
+
+it('refuses a where() read inside a transaction, naming it: transactions work on doc(id)', async () => {
+  await account('w1', 5)
+  const read = await rejection(
+    sdk.db.runTransaction(async (t: Sdk['db']) => {
+      await t.collection('accounts').where({ balance: 5 }).get()
+    }),
+  )
+  expect(String(read.errMsg ?? read.message)).toMatch(/database\.getDocument with a where\(\) query/)
+  expect(await balance('w1')).toBe(5)
 })

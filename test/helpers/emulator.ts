@@ -35,6 +35,10 @@ export interface StartOptions {
   functionsDir?: string
   /** Another collections declaration. */
   collectionsFile?: string
+  /** Create collections on first use (--auto-collections). */
+  autoCollections?: boolean
+  /** Start it as another project would (emulator/bin.cjs) from this folder, rather than from this project. */
+  fromFolder?: string
   /** The instant the emulator's clock starts at (default: it reads the same time as this test's clock). */
   now?: number
 }
@@ -66,7 +70,10 @@ export interface Emulator {
 export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> {
   const ownDir = !opts.dataDir
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoshe-emu-'))
-  const args = ['--import', 'tsx', path.join(ROOT, 'emulator', 'cli.ts'), '--port', '0', '--data', dataDir]
+  const entry = opts.fromFolder
+    ? [path.join(ROOT, 'emulator', 'bin.cjs')]
+    : ['--import', 'tsx', path.join(ROOT, 'emulator', 'cli.ts')]
+  const args = [...entry, '--port', '0', '--data', dataDir]
   args.push('--seed', opts.seed ?? 'none')
   // The test's clock (helpers/clock.ts) and the emulator's read the same time: both are the machine's plus one offset.
   if (opts.now !== undefined) args.push('--now', String(opts.now))
@@ -74,8 +81,9 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   if (opts.h5Dir) args.push('--h5', opts.h5Dir)
   if (opts.functionsDir) args.push('--functions', opts.functionsDir)
   if (opts.collectionsFile) args.push('--collections', opts.collectionsFile)
+  if (opts.autoCollections) args.push('--auto-collections')
   const child = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd: opts.fromFolder ?? ROOT,
     env: { ...process.env, ADMIN_OPENIDS: (opts.adminOpenids ?? []).join(','), NODE_ENV: 'production' },
     // The IPC channel closes when this process dies, and the emulator then stops too (no orphans).
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

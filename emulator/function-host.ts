@@ -1,7 +1,9 @@
 /**
- * A function instance host: a worker thread that loads the built functions and runs calls the emulator
- * sends it. Like CloudBase instances, it is apart from the database: the SDK's work here runs beside the
- * emulator's database work on another core.
+ * A function instance: a process of its own per function, started with the function's folder as its
+ * working directory and that folder (and its node_modules) on NODE_PATH, as SCF starts one. It loads the
+ * function's index.js (argv[2]) and runs the calls the emulator sends it over IPC. Like CloudBase instances,
+ * it is apart from the database and from every other function: no module, global or working directory is
+ * shared between two functions.
  *
  * wx-server-sdk reads the caller from process.env at call time (WX_CONTEXT_KEYS, WX_OPENID, …), as
  * CloudBase sets it per invocation. Many calls run here at once, so process.env is replaced by a view that
@@ -9,24 +11,17 @@
  * other's identity.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { parentPort } from 'node:worker_threads'
 import * as clock from './clock'
 
-export type ToWorker =
-  | {
-      type: 'invoke'
-      id: number
-      file: string
-      event: unknown
-      context: unknown
-      env: Record<string, string>
-    }
+export type ToHost =
+  | { type: 'invoke'; id: number; event: unknown; context: unknown; env: Record<string, string> }
   | { type: 'clock'; offset: number }
   | { type: 'env'; env: Record<string, string> }
-  | { type: 'preload'; file: string }
 
-export type FromWorker =
-  { id: number; kind: 'ok'; json: string } | { id: number; kind: 'crash'; message: string }
+export type FromHost =
+  | { type: 'ready' }
+  | { type: 'ok'; id: number; json: string }
+  | { type: 'crash'; id: number; message: string; stack: string }
 
 const callEnv = new AsyncLocalStorage<Record<string, string>>()
 
@@ -70,55 +65,62 @@ function installEnvView(): void {
 }
 
 type Main = (event: unknown, context: unknown) => unknown
-const modules = new Map<string, Main>()
+let main: Main | null = null
 
 function load(file: string): Main {
-  let main = modules.get(file)
   if (!main) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(file) as { main?: Main }
     if (typeof mod.main !== 'function') throw new Error(`${file} exports no main()`)
     main = mod.main
-    modules.set(file, main)
   }
   return main
 }
 
-function answer(message: FromWorker): void {
-  parentPort!.postMessage(message)
+function answer(message: FromHost): void {
+  process.send!(message)
 }
 
-if (parentPort) {
+/** What a caller is told about an error thrown by the function (its message), and its stack for the log. */
+function describe(error: unknown): { message: string; stack: string } {
+  if (error instanceof Error) return { message: error.message, stack: String(error.stack ?? error) }
+  const text = typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))
+  return { message: text, stack: text }
+}
+
+if (process.send) {
+  const file = process.argv[2]
   installEnvView()
   clock.installClock()
-  parentPort.on('message', (msg: ToWorker) => {
+  process.on('message', (msg: ToHost) => {
     if (msg.type === 'clock') {
       clock.setOffset(msg.offset)
       return
     }
     if (msg.type === 'env') {
       Object.assign(process.env, msg.env)
-      return
-    }
-    if (msg.type === 'preload') {
       // Load ahead of the first call, as a warm instance would be; a failure shows on that call.
       try {
-        load(msg.file)
+        load(file)
       } catch {
         // reported when the function is called
       }
+      answer({ type: 'ready' })
       return
     }
     callEnv.run(msg.env, () => {
       Promise.resolve()
-        .then(() => load(msg.file)(msg.event, msg.context))
+        .then(() => load(file)(msg.event, msg.context))
         .then(
-          (value) => answer({ id: msg.id, kind: 'ok', json: JSON.stringify(value ?? null) }),
+          (value) => answer({ type: 'ok', id: msg.id, json: JSON.stringify(value ?? null) }),
           (error: unknown) => {
-            console.error(`[emulator] ${msg.file} threw:`, error)
-            answer({ id: msg.id, kind: 'crash', message: String((error as Error)?.stack ?? error) })
+            const { message, stack } = describe(error)
+            console.error(`[emulator] ${file} threw:`, stack)
+            answer({ type: 'crash', id: msg.id, message, stack })
           },
         )
     })
   })
+  // The emulator went away (stopped, or killed): so does its instance.
+  process.on('disconnect', () => process.exit(0))
 }
