@@ -157,6 +157,14 @@ export const ROWS: Row[] = [
     }),
     ...workersOnly(),
   },
+  {
+    // Nobody deals with themselves: not even a worker adjusts their own points.
+    fn: 'points',
+    action: 'adjust',
+    payload: (f) => ({ openid: OPENIDS.worker, delta: 50, note: '加分', idempotencyKey: f.key() }),
+    expect: { anonymous: 'unauthenticated' },
+    otherwise: 'permission-denied',
+  },
 
   // needs
   {
@@ -240,6 +248,14 @@ export const ROWS: Row[] = [
     payload: async (f) => ({ id: await f.need('open'), volunteerOpenid: OPENIDS.otherVolunteer }),
     ...workersOnly(),
     seesContact: ['worker'],
+  },
+  {
+    // …nor dispatches a need to themselves.
+    fn: 'needs',
+    action: 'dispatch',
+    payload: async (f) => ({ id: await f.need('open'), volunteerOpenid: OPENIDS.worker }),
+    expect: { anonymous: 'unauthenticated' },
+    otherwise: 'permission-denied',
   },
   {
     fn: 'needs',

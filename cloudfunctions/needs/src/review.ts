@@ -5,6 +5,7 @@ import type { UserRecord } from '../../../types/records'
 import { db } from '../../../server/cloud'
 import { notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
+import { refuseSelfDealing } from '../../../server/self-dealing'
 import { displayName } from '../../../server/users'
 import { tellDispatched, tellRequester } from './notify'
 import { changeNeed } from './store'
@@ -29,6 +30,7 @@ export const dispatch = action({
   input: dispatchNeedInput,
   who: 'worker',
   run: async (args, caller): Promise<Need> => {
+    refuseSelfDealing(caller.openid, args.volunteerOpenid, '把需求派给自己')
     const found = await db.collection<UserRecord>('users').where({ _id: args.volunteerOpenid }).limit(1).get()
     const volunteer = found.data[0]
     if (!volunteer) throw notFound('没有找到这位志愿者')

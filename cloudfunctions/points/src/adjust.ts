@@ -4,12 +4,14 @@ import { assertSafeText } from '../../../server/content'
 import { invalid } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { postEntry } from '../../../server/ledger'
+import { refuseSelfDealing } from '../../../server/self-dealing'
 import { toEntry } from './views'
 
 export const adjust = action({
   input: adjustInput,
   who: 'worker',
   run: async (args, caller): Promise<LedgerEntry> => {
+    refuseSelfDealing(caller.openid, args.openid, '给自己加减积分')
     const rule = args.ruleId === undefined ? null : CIVIC_RULES.find((r) => r.id === args.ruleId)
     if (rule === undefined) throw invalid('没有这条积分规则')
     const delta = rule ? rule.delta : args.delta!

@@ -12,6 +12,7 @@ import { _, db } from '../../../server/cloud'
 import { notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { notify, thing } from '../../../server/notify'
+import { refuseSelfDealing } from '../../../server/self-dealing'
 import { afterCursor, decodeCursor, pageOf } from '../../../server/paging'
 import { inTransaction } from '../../../server/transaction'
 import { toApplication, toMe, toRoleHolder } from './views'
@@ -46,6 +47,7 @@ export const reviewVolunteer = action({
   input: reviewVolunteerInput,
   who: 'worker',
   run: async (args, caller) => {
+    refuseSelfDealing(caller.openid, args.openid, '审核自己的志愿者申请')
     const now = Date.now()
     const { user, before } = await inTransaction(async (tx) => {
       const ref = tx.collection<UserRecord>('users').doc(args.openid)
