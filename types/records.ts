@@ -128,6 +128,11 @@ export interface RewardRecord {
   merchantKind: MerchantKind
   /** The shop's name, copied here so that an order needs no extra read (kept in step by upsertMerchant). */
   merchantName: string
+  /**
+   * Whether the shop takes orders, copied here so that an order needs no extra read (kept in step by
+   * upsertMerchant; a paused shop takes no orders).
+   */
+  merchantActive: boolean
   title: string
   cost: number
   /** What can still be ordered. */

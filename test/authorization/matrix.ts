@@ -331,6 +331,33 @@ export const ROWS: Row[] = [
     otherwise: 'ok',
   },
   {
+    // A paused shop takes no orders, not even by reward id.
+    fn: 'mall',
+    action: 'order',
+    payload: async (f) => {
+      const shop = await f.call<{ id: string }>(
+        'mall',
+        { action: 'upsertMerchant', name: '暂停的小店', kind: 'other', address: '测试路2号', active: false },
+        OPENIDS.worker,
+      )
+      const reward = await f.call<{ id: string }>(
+        'mall',
+        {
+          action: 'upsertReward',
+          merchantId: shop.data!.id,
+          title: '测试商品',
+          cost: 1,
+          stock: 9,
+          perUserLimit: 9,
+        },
+        OPENIDS.worker,
+      )
+      return { rewardId: reward.data!.id, idempotencyKey: f.key() }
+    },
+    expect: { anonymous: 'unauthenticated' },
+    otherwise: 'failed-precondition',
+  },
+  {
     fn: 'mall',
     action: 'code',
     payload: async (f) => ({ orderId: await f.order() }),

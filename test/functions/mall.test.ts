@@ -559,3 +559,75 @@ describe('catalogue, shops and settlement', () => {
     })
   })
 })
+
+describe('a paused shop', () => {
+  const setShopOpen = async (active: boolean) => {
+    const res = await mall(
+      {
+        action: 'upsertMerchant',
+        id: 'shop-huimin',
+        name: '惠民便民超市',
+        kind: 'supermarket',
+        address: '裕华区槐中路社区底商',
+        active,
+      },
+      WORKER,
+    )
+    expect(res).toMatchObject({ ok: true, data: { active } })
+  }
+
+  it('takes no orders while paused, even by reward id, and changes nothing', async () => {
+    await setShopOpen(false)
+    const before = await snapshot()
+    for (const rewardId of ['reward-eggs', 'reward-noodles']) {
+      const res = await mall({ action: 'order', rewardId, idempotencyKey: key() }, BUYER)
+      expect(res).toMatchObject({ ok: false, code: 'failed-precondition' })
+      expect(res.message).toContain('暂停')
+    }
+    // A reward added while the shop is paused is not for sale either.
+    const added = await mall<Reward>(
+      {
+        action: 'upsertReward',
+        merchantId: 'shop-huimin',
+        title: '酱油 一瓶',
+        cost: 30,
+        stock: 5,
+        perUserLimit: 1,
+      },
+      SHOP,
+    )
+    const beforeNew = await snapshot()
+    expect(
+      await mall({ action: 'order', rewardId: added.data!.id, idempotencyKey: key() }, BUYER),
+    ).toMatchObject({ code: 'failed-precondition' })
+    expect(await snapshot()).toEqual(beforeNew)
+    expect((before as unknown[])[2]).toEqual((beforeNew as unknown[])[2])
+    await setShopOpen(true)
+    expect((await mall({ action: 'order', rewardId: added.data!.id, idempotencyKey: key() }, BUYER)).ok).toBe(
+      true,
+    )
+  })
+
+  it('keeps an order held before the pause: its owner may cancel it, the shop may still hand it over, or it expires', async () => {
+    const toRedeem = await heldOrder()
+    const toCancel = await heldOrder(BUYER, 'reward-noodles')
+    const toExpire = await heldOrder(BUYER, 'reward-noodles')
+    await setShopOpen(false)
+    const before = await summary(BUYER)
+    expect(await mall({ action: 'redeem', code: await freshCode(toRedeem) }, SHOP)).toMatchObject({
+      ok: true,
+      data: { status: 'redeemed' },
+    })
+    expect(await mall({ action: 'cancel', orderId: toCancel.id }, BUYER)).toMatchObject({
+      ok: true,
+      data: { status: 'cancelled' },
+    })
+    await emu.advanceClock(7 * 24 * 3600_000 + 11 * 60_000)
+    expect(await mall({ action: 'getOrder', orderId: toExpire.id }, BUYER)).toMatchObject({
+      data: { status: 'expired' },
+    })
+    const after = await summary(BUYER)
+    // Everything held has run out by now; only the order handed over was spent.
+    expect([after.balance, after.held]).toEqual([before.balance - 80, 0])
+  })
+})

@@ -115,11 +115,14 @@ export const upsertMerchant = action({
       await ref.set({ data })
       return next
     })
-    // Rewards carry the shop's name and kind for the catalogue and for orders.
+    // Rewards carry the shop's name, kind and whether it is open, for the catalogue and for orders: once
+    // this answers, no reward of a paused shop can be ordered.
     await db
       .collection('rewards')
       .where({ merchantId: id })
-      .update({ data: { merchantName: record.name, merchantKind: record.kind } })
+      .update({
+        data: { merchantName: record.name, merchantKind: record.kind, merchantActive: record.active },
+      })
     return toMerchant(record)
   },
 })
@@ -153,6 +156,7 @@ export const upsertReward = action({
         merchantId: args.merchantId,
         merchantKind: shop.kind,
         merchantName: shop.name,
+        merchantActive: shop.active,
         title: args.title,
         cost: args.cost,
         stock: args.stock,
