@@ -631,3 +631,44 @@ describe('a paused shop', () => {
     expect([after.balance, after.held]).toEqual([before.balance - 80, 0])
   })
 })
+
+describe('an order past its hold', () => {
+  /** The expiry timer's period (cloudfunctions/mall/config.json: every 10 minutes). */
+  const SWEEP_MS = 10 * 60_000
+
+  /** Moves the emulator's clock to 30 s after its next sweep, so that the next minutes hold no sweep. */
+  async function justAfterASweep(): Promise<number> {
+    const now = await emu.advanceClock(0)
+    return emu.advanceClock(Math.ceil(now / SWEEP_MS) * SWEEP_MS + 30_000 - now)
+  }
+
+  it('is expired at once for code, lookupCode and redeem, before the timer has run, and they change nothing', async () => {
+    await justAfterASweep()
+    const o = await heldOrder()
+    // A second before the hold runs out: a code is given, valid no longer than the order.
+    await emu.advanceClock(o.expiresAt - 1000 - (await emu.advanceClock(0)))
+    const shown = (await mall<RedemptionCode>({ action: 'code', orderId: o.id }, BUYER)).data!
+    expect(shown.expiresAt).toBeLessThanOrEqual(o.expiresAt)
+    // Two seconds later the hold has run out, and no sweep has run since.
+    await emu.advanceClock(2000)
+    const before = await snapshot()
+    expect(await mall({ action: 'getOrder', orderId: o.id }, BUYER)).toMatchObject({
+      data: { status: 'held' },
+    })
+    const redeemed = await mall({ action: 'redeem', code: shown.code }, SHOP)
+    expect(redeemed).toMatchObject({ ok: false, code: 'failed-precondition' })
+    expect(redeemed.message).toContain('过期')
+    expect(await mall({ action: 'lookupCode', shortCode: shown.shortCode }, SHOP)).toMatchObject({
+      code: 'not-found',
+    })
+    const code = await mall({ action: 'code', orderId: o.id }, BUYER)
+    expect(code).toMatchObject({ ok: false, code: 'failed-precondition' })
+    expect(code.message).toContain('过期')
+    expect(await snapshot()).toEqual(before)
+    // The sweep then gives the points and the stock back.
+    await emu.advanceClock(SWEEP_MS)
+    expect(await mall({ action: 'getOrder', orderId: o.id }, BUYER)).toMatchObject({
+      data: { status: 'expired' },
+    })
+  })
+})

@@ -32,6 +32,13 @@ import { decodeCode, encodeCode, newNonce } from './codes'
 import { readOrder } from './orders'
 import { toOrder } from './views'
 
+/**
+ * An order past its 7-day hold is over for codes and redemption at once, whether or not the timer
+ * (expireHeldOrders) has given its points and stock back yet.
+ */
+const pastHold = (o: OrderRecord, now: number) => o.expiresAt <= now
+const PAST_HOLD = '这个订单已经过期了，积分会自动退回；需要的话请重新兑换'
+
 export const code = action({
   input: codeInput,
   run: async (args, caller): Promise<RedemptionCode> => {
@@ -40,9 +47,12 @@ export const code = action({
       if (o.openid !== caller.openid) throw denied('只能出示自己订单的兑换码')
       if (o.status !== 'held')
         throw precondition(o.status === 'redeemed' ? '这个订单已经兑换过了' : '这个订单已经结束了')
+      const now = Date.now()
+      if (pastHold(o, now)) throw precondition(PAST_HOLD)
       const nonce = newNonce()
       const shortCode = String(crypto.randomInt(0, 10 ** SHORT_CODE_DIGITS)).padStart(SHORT_CODE_DIGITS, '0')
-      const expiresAt = Date.now() + CODE_TTL_MS
+      // A code never outlives the order's hold.
+      const expiresAt = Math.min(now + CODE_TTL_MS, o.expiresAt)
       await tx
         .collection('orders')
         .doc(o._id)
@@ -92,7 +102,8 @@ export const lookupCode = action({
       .limit(2)
       .get()
     const live = data.filter(
-      (o) => o.status === 'held' && o.codeNonce !== null && (o.codeExpiresAt ?? 0) >= now,
+      (o) =>
+        o.status === 'held' && !pastHold(o, now) && o.codeNonce !== null && (o.codeExpiresAt ?? 0) >= now,
     )
     // Two live codes with the same digits at one shop are next to impossible; a fresh code settles it.
     if (live.length !== 1) throw await lookupMissed(caller.openid)
@@ -122,6 +133,7 @@ export const redeem = action({
       }
       if (o.status === 'redeemed') throw exists('这个兑换码已经用过了，东西已经领走')
       if (o.status !== 'held') throw precondition('这个订单已经取消或过期，不能兑换')
+      if (pastHold(o, now)) throw precondition(PAST_HOLD)
       if (o.codeNonce !== claims.nonce) throw precondition('这个兑换码已经换新了，请扫顾客手机上最新的码')
       if (claims.expiresAt < now) throw precondition('兑换码已过期，请让顾客刷新后再扫')
       const customer = await readUser(tx, o.openid)
