@@ -9,6 +9,11 @@ import type { NeedCategory, NeedStatus, PersonRef, Urgency } from './needs'
 import type { EntryKind } from './points'
 import type { Role, VolunteerStatus } from './user'
 
+/** The wrong tries a guess limit counts (server/lockout.ts): when each was made, within the window. */
+export interface MissLog {
+  missedAt: number[]
+}
+
 /** `users/<openid>`: one per person who ever called a function, plus people created by a worker. */
 export interface UserRecord {
   _id: string
@@ -26,8 +31,8 @@ export interface UserRecord {
   points: PointsRecord
   /** Orders that count toward each reward's per-person limit (held or redeemed), by reward id. */
   mallOrders?: Record<string, number>
-  /** Shop staff: digits looked up that matched no live code, and any lock they led to (absent: none). */
-  lookupLock?: { misses: number; until: number | null }
+  /** Shop staff: when they looked up digits that matched no live code (absent: never). */
+  lookupLock?: MissLog
   createdAt: number
   updatedAt: number
 }
@@ -258,8 +263,11 @@ export interface SignupRecord {
   entryId: string | null
   confirmedBy: string | null
   confirmedAt: number | null
-  /** Wrong on-site codes typed, and any lock they led to (absent: none). */
-  codeLock?: { misses: number; until: number | null }
+  /**
+   * When wrong on-site codes were typed for this place (absent: never). The misses belong to the person and
+   * the activity: cancelling keeps them in the agenda, and signing up again brings them back.
+   */
+  codeLock?: MissLog
   updatedAt: number
 }
 
@@ -280,5 +288,10 @@ export interface AgendaRecord {
   _id: string
   openid: string
   slots: AgendaSlot[]
+  /**
+   * Wrong on-site codes of places the person cancelled, by activity id, while they still count: a new
+   * sign-up for the same activity starts with them (absent: none).
+   */
+  codeLocks?: Record<string, MissLog>
   updatedAt: number
 }

@@ -23,7 +23,7 @@ import {
 import type { OrderRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
 import { type AppError, denied, exists, notFound, precondition } from '../../../server/errors'
-import { UNLOCKED, afterMiss, lockedOut, type LockoutRule } from '../../../server/lockout'
+import { afterMiss, lockedOut, type LockoutRule } from '../../../server/lockout'
 import { action } from '../../../server/handler'
 import { readUser, spendHeld } from '../../../server/ledger'
 import { inTransaction } from '../../../server/transaction'
@@ -64,7 +64,7 @@ export const code = action({
 
 const LOOKUP_LOCKOUT: LockoutRule = {
   maxMisses: LOOKUP_MAX_MISSES,
-  lockMs: LOOKUP_LOCK_MS,
+  windowMs: LOOKUP_LOCK_MS,
   refusal: (minutes) => `兑换数字输错太多次了，请${minutes}分钟后再试，或请顾客刷新兑换码后扫码`,
 }
 
@@ -82,7 +82,7 @@ async function lookupMissed(openid: string): Promise<AppError> {
     await tx
       .collection('users')
       .doc(openid)
-      .update({ data: { lookupLock: next.lock } })
+      .update({ data: { lookupLock: next.log } })
     return next.locked ?? notFound('没有找到这个兑换码。请让顾客刷新兑换码，再把最新的数字念一遍')
   })
 }
@@ -108,11 +108,11 @@ export const lookupCode = action({
     // Two live codes with the same digits at one shop are next to impossible; a fresh code settles it.
     if (live.length !== 1) throw await lookupMissed(caller.openid)
     // A typo or two before the right digits does not stay on the record.
-    if (caller.user.lookupLock?.misses) {
+    if (caller.user.lookupLock?.missedAt?.length) {
       await db
         .collection('users')
         .doc(caller.openid)
-        .update({ data: { lookupLock: UNLOCKED } })
+        .update({ data: { lookupLock: _.set({ missedAt: [] }) } })
     }
     const o = live[0]
     const code = encodeCode({ orderId: o._id, nonce: o.codeNonce!, expiresAt: o.codeExpiresAt! })
