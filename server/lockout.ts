@@ -37,11 +37,11 @@ export function afterMiss(
   log: MissLog | null | undefined,
   now: number,
 ): { log: MissLog; locked: AppError | null } {
-  const next = { missedAt: [...recentMisses(rule, log, now), now] }
+  const next = { missedAt: [...recentMisses(rule, log, now), now], triedAt: now }
   return { log: next, locked: lockedOut(rule, next, now) }
 }
 
 /** The log after a right try: the same misses (older ones dropped), none forgiven. */
 export function afterHit(rule: LockoutRule, log: MissLog | null | undefined, now: number): MissLog {
-  return { missedAt: recentMisses(rule, log, now) }
+  return { missedAt: recentMisses(rule, log, now), triedAt: now }
 }

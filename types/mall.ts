@@ -38,6 +38,8 @@ export const SHORT_CODE_DIGITS = 8
  */
 export const LOOKUP_MAX_MISSES = 10
 export const LOOKUP_LOCK_MS = 10 * 60_000
+/** At most this many such misses per shop, all its staff together, in any LOOKUP_LOCK_MS. */
+export const SHOP_LOOKUP_MAX_MISSES = 30
 
 const count = (label: string, min: number, max: number) =>
   z

@@ -12,6 +12,8 @@ import type { Role, VolunteerStatus } from './user'
 /** The wrong tries a guess limit counts (server/lockout.ts): when each was made, within the window. */
 export interface MissLog {
   missedAt: number[]
+  /** The last try counted, right or wrong (absent: none yet). */
+  triedAt?: number
 }
 
 /** `users/<openid>`: one per person who ever called a function, plus people created by a worker. */
@@ -55,6 +57,8 @@ export interface MerchantRecord {
   kind: MerchantKind
   address: string
   active: boolean
+  /** When its staff looked up digits that matched no live code, all of them together (absent: never). */
+  lookupLock?: MissLog
   createdAt: number
   updatedAt: number
 }

@@ -12,7 +12,7 @@ import type {
   Reward,
   SettlementItem,
 } from '../../types/mall'
-import { LOOKUP_LOCK_MS, LOOKUP_MAX_MISSES } from '../../types/mall'
+import { LOOKUP_LOCK_MS, LOOKUP_MAX_MISSES, SHOP_LOOKUP_MAX_MISSES } from '../../types/mall'
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
 import { emptyPoints } from '../../types/records'
@@ -427,6 +427,108 @@ describe('digits read out when a code cannot be scanned', () => {
     expect(answers.filter((a) => a.code === 'failed-precondition')).toHaveLength(30 - (LOOKUP_MAX_MISSES - 1))
     expect(await mall({ action: 'lookupCode', shortCode }, SHOP)).toMatchObject({
       code: 'failed-precondition',
+    })
+  })
+
+  it('forgives nothing for a hit: wrong digits alternated with live ones lock after 10 misses all the same', async () => {
+    const o = await heldOrder()
+    const beside = (digits: string, i: number) => String((Number(digits) + 1 + i) % 10 ** 8).padStart(8, '0')
+    let misses = 0
+    let shortCode = ''
+    while (misses < LOOKUP_MAX_MISSES - 1) {
+      shortCode = (await codeOf(o)).shortCode
+      expect(await mall({ action: 'lookupCode', shortCode }, SHOP)).toMatchObject({ ok: true })
+      for (let i = 0; i < 3 && misses < LOOKUP_MAX_MISSES - 1; i++, misses++) {
+        const miss = await mall({ action: 'lookupCode', shortCode: beside(shortCode, i) }, SHOP)
+        expect(miss).toMatchObject({ code: 'not-found' })
+      }
+    }
+    shortCode = (await codeOf(o)).shortCode
+    expect(await mall({ action: 'lookupCode', shortCode }, SHOP)).toMatchObject({ ok: true })
+    const last = await mall({ action: 'lookupCode', shortCode: beside(shortCode, 0) }, SHOP)
+    expect(last).toMatchObject({ code: 'failed-precondition' })
+    expect(last.message).toContain('输错太多次')
+    expect(await mall({ action: 'lookupCode', shortCode }, SHOP)).toMatchObject({
+      code: 'failed-precondition',
+    })
+  })
+
+  it('counts every lookup of a burst in turn: 80 at once, live digits among them, never more than 10 misses', async () => {
+    const orders = [
+      await heldOrder(),
+      await heldOrder(BUYER, 'reward-noodles'),
+      await heldOrder(BUYER, 'reward-noodles'),
+    ]
+    const live = await Promise.all(orders.map(async (o) => (await codeOf(o)).shortCode))
+    const taken = new Set(live)
+    const misses: string[] = []
+    for (let i = 1; misses.length < 77; i++) {
+      const digits = String((Number(live[0]) + i * 7919) % 10 ** 8).padStart(8, '0')
+      if (!taken.has(digits)) misses.push(digits)
+    }
+    // The live digits go in among the misses, after most of them.
+    const burst = [
+      ...misses.slice(0, 40),
+      live[0],
+      ...misses.slice(40, 60),
+      live[1],
+      ...misses.slice(60),
+      live[2],
+    ]
+    const answers = await Promise.all(
+      burst.map((shortCode) => mall({ action: 'lookupCode', shortCode }, SHOP)),
+    )
+    expect(answers.every((a) => a.ok || a.code === 'not-found' || a.code === 'failed-precondition')).toBe(
+      true,
+    )
+    expect(answers.filter((a) => a.code === 'not-found')).toHaveLength(LOOKUP_MAX_MISSES - 1)
+    const staff = (await sdk.db.collection('users').doc(SHOP).get()).data
+    expect(staff.lookupLock.missedAt).toHaveLength(LOOKUP_MAX_MISSES)
+    // Whatever was found was found before the tenth miss locked the lookups; everything after is refused.
+    for (const shortCode of live) {
+      expect(await mall({ action: 'lookupCode', shortCode }, SHOP)).toMatchObject({
+        code: 'failed-precondition',
+      })
+    }
+  })
+
+  it(`stops a whole shop's lookups after ${SHOP_LOOKUP_MAX_MISSES} misses by all its staff together in any ${LOOKUP_LOCK_MS / 60_000} minutes`, async () => {
+    const staff = Array.from(
+      { length: Math.ceil(SHOP_LOOKUP_MAX_MISSES / (LOOKUP_MAX_MISSES - 1)) + 1 },
+      (_, i) => `huimin-staff-${i}`,
+    )
+    for (const openid of staff) {
+      const granted = await emu.call(
+        'user',
+        { action: 'grantRole', openid, role: 'merchant', merchantId: 'shop-huimin' },
+        WORKER,
+      )
+      expect(granted.ok).toBe(true)
+    }
+    const o = await heldOrder()
+    const { shortCode } = await codeOf(o)
+    let shopMisses = 0
+    for (const openid of staff) {
+      // Each stays under their own limit.
+      for (let i = 0; i < LOOKUP_MAX_MISSES - 1 && shopMisses < SHOP_LOOKUP_MAX_MISSES; i++, shopMisses++) {
+        const miss = String((Number(shortCode) + 1 + shopMisses) % 10 ** 8).padStart(8, '0')
+        const res = await mall({ action: 'lookupCode', shortCode: miss }, openid)
+        expect(res.code).toBe(shopMisses === SHOP_LOOKUP_MAX_MISSES - 1 ? 'failed-precondition' : 'not-found')
+      }
+    }
+    for (const openid of [SHOP, ...staff]) {
+      const refused = await mall({ action: 'lookupCode', shortCode }, openid)
+      expect(refused).toMatchObject({ code: 'failed-precondition' })
+      expect(refused.message).toContain('本店')
+    }
+    // Scanning the code still works: only typed digits are limited.
+    expect(await mall({ action: 'redeem', code: await freshCode(o) }, SHOP)).toMatchObject({ ok: true })
+    await emu.advanceClock(LOOKUP_LOCK_MS + 1000)
+    const again = await heldOrder(BUYER, 'reward-noodles')
+    expect(
+      await mall({ action: 'lookupCode', shortCode: (await codeOf(again)).shortCode }, staff[0]),
+    ).toMatchObject({
+      ok: true,
     })
   })
 

@@ -108,6 +108,8 @@ export const upsertMerchant = action({
         kind: args.kind,
         address: args.address,
         active: args.active ?? current?.active ?? true,
+        // Editing a shop leaves its staff's count of wrong digits as it is.
+        ...(current?.lookupLock ? { lookupLock: current.lookupLock } : {}),
         createdAt: current?.createdAt ?? now,
         updatedAt: now,
       }
