@@ -45,20 +45,27 @@ export interface TimerEvent {
 
 export interface FunctionDef {
   actions: Record<string, AnyAction>
-  /** Runs when one of the function's timer triggers fires (config.json). */
-  timer?: (event: TimerEvent) => Promise<unknown>
+  /** Runs when the function's timer trigger fires: `trigger` is its name in config.json `triggers`. */
+  timer?: { trigger: string; run: (event: TimerEvent) => Promise<unknown> }
 }
 
-const isTimerEvent = (event: Record<string, unknown>): event is Record<string, unknown> & TimerEvent =>
-  event.Type === 'Timer' && typeof event.TriggerName === 'string' && !('action' in event)
+/**
+ * A timer event under the trigger the function declares, with no caller: anything else shaped like one
+ * (another trigger name, none, or a caller with an openid) is an ordinary payload, refused as such.
+ */
+const isTimerEvent = (
+  event: Record<string, unknown>,
+  trigger: string,
+): event is Record<string, unknown> & TimerEvent =>
+  event.Type === 'Timer' && event.TriggerName === trigger && !('action' in event) && !callerOpenid()
 
 export function defineFunction(def: FunctionDef) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
       if (!event || typeof event !== 'object' || Array.isArray(event)) throw new AppError('invalid-argument')
       const { userInfo: _platform, action: name, ...args } = event as Record<string, unknown>
-      if (def.timer && isTimerEvent(event as Record<string, unknown>) && !callerOpenid()) {
-        return { ok: true, data: await def.timer(event as unknown as TimerEvent) }
+      if (def.timer && isTimerEvent(event as Record<string, unknown>, def.timer.trigger)) {
+        return { ok: true, data: await def.timer.run(event as unknown as TimerEvent) }
       }
       const spec =
         typeof name === 'string' && Object.prototype.hasOwnProperty.call(def.actions, name)
