@@ -3,11 +3,20 @@
  * talked to over HTTP exactly as the H5 app does (POST /fn/<name>, identity in `x-wx-openid`).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 const ROOT = path.resolve(__dirname, '..', '..')
+
+/**
+ * The key of the emulators' database endpoint, one per test process: given to each emulator started here
+ * (EMULATOR_ADMIN_SECRET) and carried by the SDK configuration of sdkEnvironment, as the emulator gives its
+ * own to the functions. A web page cannot know it.
+ */
+const ADMIN_SECRET = crypto.randomBytes(24).toString('base64url')
+export const adminSecret = (): string => ADMIN_SECRET
 
 export interface Envelope<T = unknown> {
   ok: boolean
@@ -68,7 +77,12 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   if (opts.collectionsFile) args.push('--collections', opts.collectionsFile)
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ADMIN_OPENIDS: (opts.adminOpenids ?? []).join(','), NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      ADMIN_OPENIDS: (opts.adminOpenids ?? []).join(','),
+      EMULATOR_ADMIN_SECRET: ADMIN_SECRET,
+      NODE_ENV: 'production',
+    },
     // The IPC channel closes when this process dies, and the emulator then stops too (no orphans).
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
@@ -160,7 +174,8 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
 /** The SDK environment that makes wx-server-sdk in this process talk to the emulator. */
 export function sdkEnvironment(url: string, openid = ''): Record<string, string> {
   return {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    // wx-server-sdk appends its own query (env, seqId) to a URL that already has one.
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin?key=${ADMIN_SECRET}&` }),
     TENCENTCLOUD_SECRETID: 'local-emulator',
     TENCENTCLOUD_SECRETKEY: 'local-emulator',
     TENCENTCLOUD_SESSIONTOKEN: '',
