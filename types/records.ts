@@ -5,7 +5,7 @@
 import type { ActivityStatus, ParticipationState } from './activities'
 import type { CornerKind, LatLng, ProjectCategory, ProjectStatus, Schedule } from './corners'
 import type { MerchantKind, OrderStatus } from './mall'
-import type { NeedCategory, NeedStatus, PersonRef, Urgency } from './needs'
+import type { NeedCategory, NeedRelease, NeedStatus, PersonRef, Urgency } from './needs'
 import type { EntryKind } from './points'
 import type { Role, VolunteerStatus } from './user'
 
@@ -33,6 +33,11 @@ export interface UserRecord {
   points: PointsRecord
   /** Orders that count toward each reward's per-person limit (held or redeemed), by reward id. */
   mallOrders?: Record<string, number>
+  /**
+   * Volunteers: when they released needs back to the pool, within RELEASE_WINDOW_MS (absent: never); a
+   * worker's dispatch to them empties it.
+   */
+  releasedAt?: number[]
   /** Shop staff: when they looked up digits that matched no live code (absent: never). */
   lookupLock?: MissLog
   createdAt: number
@@ -122,6 +127,8 @@ export interface NeedRecord {
   cancelReason: string
   address: string
   contactPhone: string
+  /** Each time a volunteer released it back to the pool, oldest first (absent: never). */
+  releases?: NeedRelease[]
   reviewedBy: string | null
   /** The ledger entry that credited the assignee (set once, on confirmation). */
   creditEntryId: string | null

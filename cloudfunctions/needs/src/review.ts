@@ -2,7 +2,7 @@
 import { dispatchNeedInput, reviewNeedInput, type Need } from '../../../types/needs'
 import { POINTS_RULES } from '../../../types/points'
 import type { UserRecord } from '../../../types/records'
-import { db } from '../../../server/cloud'
+import { _, db } from '../../../server/cloud'
 import { notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { refuseSelfDealing } from '../../../server/self-dealing'
@@ -37,12 +37,19 @@ export const dispatch = action({
     if (volunteer.volunteer?.status !== 'approved' || !volunteer.roles.includes('volunteer')) {
       throw precondition('只能派给已通过审核的志愿者')
     }
-    const need = await changeNeed(args.id, async (n) => {
+    const need = await changeNeed(args.id, async (n, tx, now) => {
       if (n.status !== 'open')
         throw precondition(
           n.status === 'assigned' ? '这个需求已经有志愿者接单了' : '只有待接单的需求可以派单',
         )
       if (n.requester.openid === volunteer.openid) throw precondition('不能把需求派给发布人自己')
+      // A worker's dispatch vouches for the volunteer again: past releases no longer stop them claiming.
+      if (volunteer.releasedAt?.length) {
+        await tx
+          .collection('users')
+          .doc(volunteer.openid)
+          .update({ data: { releasedAt: _.set([]), updatedAt: now } })
+      }
       return { status: 'assigned', assignee: { openid: volunteer.openid, nickname: displayName(volunteer) } }
     })
     await tellDispatched(need)
