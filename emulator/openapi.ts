@@ -8,6 +8,7 @@
  * - any other API answers an error that says the emulator does not provide it.
  */
 import { createRequire } from 'node:module'
+import { foldText } from '../types/text'
 import type { Store } from './store'
 
 const requireFromHere = createRequire(__filename)
@@ -91,8 +92,10 @@ function encodeAnswer(json: unknown): Buffer {
   return Buffer.from(bytes)
 }
 
+/** The first risky word in `text`, read as WeChat would: invisible characters out, look-alikes folded. */
 export function riskyWordIn(text: string): string | null {
-  return RISKY_WORDS.find((w) => text.includes(w)) ?? null
+  const folded = foldText(text)
+  return RISKY_WORDS.find((w) => folded.includes(w)) ?? null
 }
 
 function msgSecCheck(args: Record<string, unknown>): Record<string, unknown> {

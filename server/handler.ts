@@ -5,6 +5,7 @@
  * `userInfo` belongs to the platform (CloudBase writes it into every event) and is dropped before
  * validation; any other identity claim in the payload is an unknown field and refused by the schema.
  */
+import { cleanText } from '../types/text'
 import { check } from '../types/validation'
 import type { Envelope } from '../types/envelope'
 import type { Role } from '../types/user'
@@ -73,7 +74,7 @@ export function defineFunction(def: FunctionDef) {
           : null
       if (!spec) throw new AppError('invalid-argument', '不支持这个操作')
 
-      const parsed = check(spec.input, args)
+      const parsed = check(spec.input, cleaned(args))
       if (!parsed.ok) throw new AppError('invalid-argument', parsed.message)
 
       const openid = callerOpenid()
@@ -93,6 +94,18 @@ export function defineFunction(def: FunctionDef) {
       throw err
     }
   }
+}
+
+/**
+ * Every string of the payload as cleanText leaves it (no zero-width or bidi-control characters, NFC), so
+ * that what is checked, stored and shown is the same text. Deeper than any schema goes, values are left as
+ * they are (the schema refuses them).
+ */
+function cleaned(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return cleanText(value)
+  if (!value || typeof value !== 'object' || depth > 32) return value
+  if (Array.isArray(value)) return value.map((v) => cleaned(v, depth + 1))
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleaned(v, depth + 1)]))
 }
 
 function deniedMessage(roles: Role[]): string {

@@ -5,10 +5,10 @@
  * do the same thing for them.
  */
 import type { CheckinCode } from '../../types/activities'
-import type { Need } from '../../types/needs'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 import { ledgerViolations, needViolations, readLedgerState, readNeedState } from '../helpers/invariants'
 import { connectSdk, type Sdk } from '../helpers/sdk'
+import { postErrand, snapshotCollections } from '../helpers/snapshots'
 
 const WORKER = 'demo-worker-liu'
 const OTHER_WORKER = 'demo-worker-sun'
@@ -32,11 +32,7 @@ afterEach(async () => {
 let n = 0
 const key = () => `self-dealing-key-${n++}`
 
-async function everything(): Promise<unknown> {
-  const read = async (name: string) =>
-    (await sdk.db.collection(name).orderBy('_id', 'asc').limit(1000).get()).data
-  return Promise.all(['users', 'ledger', 'needs', 'signups', 'activities'].map(read))
-}
+const everything = () => snapshotCollections(sdk, ['users', 'ledger', 'needs', 'signups', 'activities'])
 
 /** Asserts the call is refused with permission-denied, a sentence in Chinese, and nothing changed. */
 async function refusedAsSelfDealing(fn: string, data: object, openid: string): Promise<void> {
@@ -60,23 +56,9 @@ async function alsoVolunteer(openid: string): Promise<void> {
 }
 
 async function openNeed(): Promise<string> {
-  const made = await emu.call<Need>(
-    'needs',
-    {
-      action: 'create',
-      category: 'errand',
-      title: '帮忙取快递',
-      description: '快递在小区门口驿站，请帮忙送到家。',
-      address: '槐中路社区2栋2单元201',
-      contactPhone: '13503110007',
-    },
-    RESIDENT,
-  )
-  expect(made.ok).toBe(true)
-  expect(
-    (await emu.call('needs', { action: 'review', id: made.data!.id, approve: true }, OTHER_WORKER)).ok,
-  ).toBe(true)
-  return made.data!.id
+  const id = await postErrand(emu, RESIDENT)
+  expect((await emu.call('needs', { action: 'review', id, approve: true }, OTHER_WORKER)).ok).toBe(true)
+  return id
 }
 
 it('refuses a worker adjusting their own points, by a rule or by a number; another worker may', async () => {

@@ -13,6 +13,7 @@ import {
 import type { Page } from '../../../types/envelope'
 import type { MerchantRecord, RewardRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
+import { assertSafeText } from '../../../server/content'
 import { denied, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { afterCursor, decodeCursor, pageOf } from '../../../server/paging'
@@ -91,7 +92,8 @@ export const merchants = action({
 export const upsertMerchant = action({
   input: upsertMerchantInput,
   who: 'worker',
-  run: async (args): Promise<Merchant> => {
+  run: async (args, caller): Promise<Merchant> => {
+    await assertSafeText(caller.openid, [args.name, args.address])
     const now = Date.now()
     const id = args.id ?? newId('shop')
     const record = await inTransaction(async (tx) => {
@@ -136,6 +138,7 @@ export const upsertReward = action({
     if (!caller.roles.has('worker') && caller.user!.merchantId !== args.merchantId) {
       throw denied('只能管理本店的商品')
     }
+    await assertSafeText(caller.openid, [args.title])
     const shop = (
       await db.collection<MerchantRecord>('merchants').where({ _id: args.merchantId }).limit(1).get()
     ).data[0]

@@ -54,6 +54,7 @@ export const cancel = action({
   input: cancelNeedInput,
   run: async (args, caller): Promise<Need> => {
     const isWorker = caller.roles.has('worker')
+    await assertSafeText(caller.openid, [args.reason])
     const need = await changeNeed(args.id, async (n) => {
       const isRequester = n.requester.openid === caller.openid
       if (!isRequester && !isWorker) throw denied('只有发布人或社工可以取消这个需求')

@@ -3,6 +3,7 @@ import { dispatchNeedInput, reviewNeedInput, type Need } from '../../../types/ne
 import { POINTS_RULES } from '../../../types/points'
 import type { UserRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
+import { assertSafeText } from '../../../server/content'
 import { notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { refuseSelfDealing } from '../../../server/self-dealing'
@@ -15,6 +16,7 @@ export const review = action({
   input: reviewNeedInput,
   who: 'worker',
   run: async (args, caller): Promise<Need> => {
+    await assertSafeText(caller.openid, [args.reason])
     const need = await changeNeed(args.id, async (n) => {
       if (n.status !== 'pending') throw precondition('这个需求已经审核过了')
       return args.approve

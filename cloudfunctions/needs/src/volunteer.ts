@@ -13,6 +13,7 @@ import {
 } from '../../../types/needs'
 import type { UserRecord } from '../../../types/records'
 import { _ } from '../../../server/cloud'
+import { assertSafeText } from '../../../server/content'
 import { denied, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { readUser } from '../../../server/ledger'
@@ -69,6 +70,7 @@ export const release = action({
 export const complete = action({
   input: completeNeedInput,
   run: async (args, caller): Promise<Need> => {
+    await assertSafeText(caller.openid, [args.note])
     const need = await changeNeed(args.id, async (n) => {
       if (n.assignee?.openid !== caller.openid) throw denied('只有接单的志愿者可以完成这个需求')
       if (n.status !== 'assigned') throw precondition('这个需求现在不能标记完成')

@@ -16,8 +16,8 @@ export const adjust = action({
     if (rule === undefined) throw invalid('没有这条积分规则')
     const delta = rule ? rule.delta : args.delta!
     const kind = rule ? (rule.delta > 0 ? 'civic' : 'deduction') : 'adjustment'
-    // Civic awards and deductions are published; their notes are checked like any public text.
-    if (rule) await assertSafeText(caller.openid, [args.note])
+    // The note is read by the person in their ledger (and civic ones are published): checked either way.
+    await assertSafeText(caller.openid, [args.note])
     const { entry } = await postEntry({
       openid: args.openid,
       delta,
