@@ -5,6 +5,7 @@
  *
  * - `security.msgSecCheck` (v1 and v2) refuses text that contains a word of RISKY_WORDS;
  * - `subscribeMessage.send` records the message in the outbox (GET /__emulator/outbox) and succeeds;
+ * - `phonenumber.getPhoneNumber` answers a code from POST /__emulator/phone-code, once;
  * - any other API answers an error that says the emulator does not provide it.
  */
 import { createRequire } from 'node:module'
@@ -131,6 +132,30 @@ function subscribeMessageSend(store: Store, args: Record<string, unknown>): Reco
   return { errcode: 0, errmsg: 'ok' }
 }
 
+/** Where a phone-number code issued by POST /__emulator/phone-code is kept until it is used. */
+export const phoneCodeKey = (code: string) => `phoneCode:${code}`
+
+/**
+ * `phonenumber.getPhoneNumber`: a code issued by the emulator (as the phone-number button gives one) is
+ * answered once with the number it was issued for; any other code, or the same one again, is invalid.
+ */
+function getPhoneNumber(store: Store, args: Record<string, unknown>): Record<string, unknown> {
+  const code = typeof args.code === 'string' ? args.code : ''
+  const phone = code ? store.getMeta(phoneCodeKey(code)) : null
+  if (!phone) return { errcode: 40029, errmsg: 'invalid code' }
+  store.setMeta(phoneCodeKey(code), '')
+  return {
+    errcode: 0,
+    errmsg: 'ok',
+    phone_info: {
+      phoneNumber: phone,
+      purePhoneNumber: phone,
+      countryCode: '86',
+      watermark: { timestamp: Math.floor(Date.now() / 1000), appid: 'wx-local-emulator' },
+    },
+  }
+}
+
 /** Answers one `wx.openApi` multipart request with the protobuf body wx-server-sdk decodes. */
 export function handleOpenApi(store: Store, body: Buffer, contentType: string): Buffer {
   const parts = parseMultipart(body, contentType)
@@ -142,6 +167,8 @@ export function handleOpenApi(store: Store, body: Buffer, contentType: string): 
       return encodeAnswer(msgSecCheck(args))
     case 'subscribeMessage.send':
       return encodeAnswer(subscribeMessageSend(store, args))
+    case 'phonenumber.getPhoneNumber':
+      return encodeAnswer(getPhoneNumber(store, args))
     default:
       return encodeAnswer({ errcode: 40066, errmsg: `${apiName} is not provided by the local emulator` })
   }

@@ -14,8 +14,9 @@ import * as clock from './clock'
 import { DbApi, opKind } from './db-api'
 import { Engine } from './engine'
 import { FunctionRunner, type CallResult } from './functions'
-import { handleOpenApi } from './openapi'
+import { handleOpenApi, phoneCodeKey } from './openapi'
 import { applySeed, identities, isSeedName, type SeedName } from './seeds'
+import { demoPhone } from './seeds/demo/people'
 import { Secrets } from './secrets'
 import { Store, type CollectionSpec } from './store'
 import { firstFiring, parseCron } from './timers'
@@ -372,6 +373,15 @@ export class Emulator {
       return sendJson(res, 200, {
         items: this.store.readOutbox(Number(url.searchParams.get('since') ?? 0) || 0),
       })
+    }
+    if (hook === 'phone-code' && req.method === 'POST') {
+      // What WeChat's phone-number button gives a page: a one-time code for the person's own number.
+      const body = JSON.parse((await readBody(req, 4096)).toString('utf8') || '{}') as { openid?: unknown }
+      const phone = typeof body.openid === 'string' ? demoPhone(body.openid) : null
+      if (!phone) return sendJson(res, 404, envelope('not-found', '这位示范用户没有手机号'))
+      const code = `local-phone-${crypto.randomBytes(12).toString('hex')}`
+      this.store.setMeta(phoneCodeKey(code), phone)
+      return sendJson(res, 200, { code })
     }
     if (hook === 'stats' && req.method === 'GET') {
       return sendJson(res, 200, { fullScans: Object.fromEntries(this.store.fullScans) })

@@ -24,6 +24,11 @@ export interface UserRecord {
   roles: Role[]
   nickname: string
   phone: string | null
+  /**
+   * When WeChat vouched for `phone` (user.verifyPhone); null or absent: the number was typed. A verified
+   * number belongs to one account (`phones/<number>`).
+   */
+  phoneVerifiedAt?: number | null
   community: string
   address: string | null
   elderMode: boolean
@@ -305,4 +310,11 @@ export interface AgendaRecord {
    */
   codeLocks?: Record<string, MissLog>
   updatedAt: number
+}
+
+/** `phones/<number>`: which account a verified phone number belongs to (one account per number). */
+export interface PhoneRecord {
+  _id: string
+  openid: string
+  verifiedAt: number
 }

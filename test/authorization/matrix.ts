@@ -84,6 +84,14 @@ export const ROWS: Row[] = [
   // user
   { fn: 'user', action: 'login', payload: () => ({}), expect: everyoneLoggedIn, otherwise: 'ok' },
   {
+    // The phone-number exchange: a code WeChat never gave is refused, whoever presents it.
+    fn: 'user',
+    action: 'verifyPhone',
+    payload: () => ({ code: 'never-issued-code' }),
+    expect: everyoneLoggedIn,
+    otherwise: 'failed-precondition',
+  },
+  {
     fn: 'user',
     action: 'updateProfile',
     payload: () => ({ community: '槐中路社区' }),

@@ -58,6 +58,8 @@ export interface Emulator {
   outbox(): Promise<Array<{ seq: number; at: number; api: string; payload: Record<string, unknown> }>>
   advanceClock(ms: number): Promise<number>
   identities(): Promise<Array<{ openid: string; name: string; role: string; note: string }>>
+  /** A one-time code for a demo person's own phone number, as WeChat's phone-number button gives one. */
+  phoneCode(openid: string): Promise<string>
   /** How many queries read a whole collection (no index narrowed them), by collection, since the last reset. */
   fullScans(): Promise<Record<string, number>>
   /** Stops the emulator gracefully and removes its data (unless it was given one). */
@@ -149,6 +151,11 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
     async identities() {
       const res = await fetch(`${url}/__emulator/identities`)
       return ((await res.json()) as { items: Awaited<ReturnType<Emulator['identities']>> }).items
+    },
+    async phoneCode(openid: string) {
+      const res = await post('/__emulator/phone-code', { openid })
+      if (!res.ok) throw new Error(`phone code for ${openid}: ${res.status}`)
+      return ((await res.json()) as { code: string }).code
     },
     async fullScans() {
       const res = await fetch(`${url}/__emulator/stats`)
