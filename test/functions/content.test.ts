@@ -105,6 +105,20 @@ const cases: Case[] = [
     WORKER,
   ],
   ['a nickname', 'user', (t) => ({ action: 'updateProfile', nickname: t }), RESIDENT],
+  ['a community', 'user', (t) => ({ action: 'updateProfile', community: t }), RESIDENT],
+  [
+    'a need’s address (read by the volunteer who helps)',
+    'needs',
+    (t) => ({
+      action: 'create',
+      category: 'errand',
+      title: '帮忙取快递',
+      description: '请帮忙。',
+      address: t,
+      contactPhone: '13503110007',
+    }),
+    RESIDENT,
+  ],
   [
     'a volunteer’s refusal reason (read by the applicant)',
     'user',
