@@ -312,6 +312,7 @@ function rewardDoc(
     merchantId: shop._id,
     merchantKind: shop.kind,
     merchantName: shop.name,
+    merchantActive: true,
     title: pick(r, REWARD_TITLES),
     cost: int(r, 2, 50) * 10,
     stock: int(r, 0, stockTotal),

@@ -140,9 +140,12 @@ export class FunctionRunner {
     for (const { child } of this.instances.values()) send(child, { type: 'env', env })
   }
 
-  /** Starts an instance of every function, so that first calls are warm. */
-  preload(): void {
-    for (const name of this.list()) this.instance(name)
+  /**
+   * Starts an instance of every function and resolves once each has loaded (or failed to), so that first calls
+   * are warm and a caller who waits for `ready` does not spend its own time limits on cold starts.
+   */
+  async preload(): Promise<void> {
+    await Promise.all(this.list().map((name) => this.instance(name).ready))
   }
 
   /**

@@ -5,10 +5,12 @@
  *
  * - `security.msgSecCheck` (v1 and v2) refuses text that contains a word of RISKY_WORDS;
  * - `subscribeMessage.send` records the message in the outbox (GET /__emulator/outbox) and succeeds;
+ * - `phonenumber.getPhoneNumber` answers a code from POST /__emulator/phone-code, once;
  * - any other API answers an error that says the emulator does not provide it, and so does any other
  *   multipart action (cloudPay's `wx.wxPayApi`, `wx.getOpenData`, …).
  */
 import { createRequire } from 'node:module'
+import { foldText } from '../types/text'
 import { UNSUPPORTED } from './engine'
 import type { Store } from './store'
 
@@ -93,8 +95,10 @@ function encodeAnswer(json: unknown): Buffer {
   return Buffer.from(bytes)
 }
 
+/** The first risky word in `text`, read as WeChat would: invisible characters out, look-alikes folded. */
 export function riskyWordIn(text: string): string | null {
-  return RISKY_WORDS.find((w) => text.includes(w)) ?? null
+  const folded = foldText(text)
+  return RISKY_WORDS.find((w) => folded.includes(w)) ?? null
 }
 
 function msgSecCheck(args: Record<string, unknown>): Record<string, unknown> {
@@ -130,6 +134,30 @@ function subscribeMessageSend(store: Store, args: Record<string, unknown>): Reco
   return { errcode: 0, errmsg: 'ok' }
 }
 
+/** Where a phone-number code issued by POST /__emulator/phone-code is kept until it is used. */
+export const phoneCodeKey = (code: string) => `phoneCode:${code}`
+
+/**
+ * `phonenumber.getPhoneNumber`: a code issued by the emulator (as the phone-number button gives one) is
+ * answered once with the number it was issued for; any other code, or the same one again, is invalid.
+ */
+function getPhoneNumber(store: Store, args: Record<string, unknown>): Record<string, unknown> {
+  const code = typeof args.code === 'string' ? args.code : ''
+  const phone = code ? store.getMeta(phoneCodeKey(code)) : null
+  if (!phone) return { errcode: 40029, errmsg: 'invalid code' }
+  store.setMeta(phoneCodeKey(code), '')
+  return {
+    errcode: 0,
+    errmsg: 'ok',
+    phone_info: {
+      phoneNumber: phone,
+      purePhoneNumber: phone,
+      countryCode: '86',
+      watermark: { timestamp: Math.floor(Date.now() / 1000), appid: 'wx-local-emulator' },
+    },
+  }
+}
+
 /**
  * Answers one multipart request: a `wx.openApi` call of a WeChat API (`security.msgSecCheck`, …) with the
  * protobuf body wx-server-sdk decodes; any other action (`wx.wxPayApi` for cloudPay) or internal API
@@ -158,6 +186,8 @@ function openApi(store: Store, apiName: string, requestData: Buffer | undefined)
       return encodeAnswer(msgSecCheck(args))
     case 'subscribeMessage.send':
       return encodeAnswer(subscribeMessageSend(store, args))
+    case 'phonenumber.getPhoneNumber':
+      return encodeAnswer(getPhoneNumber(store, args))
     default:
       return encodeAnswer({ errcode: 40066, errmsg: `${apiName} is not provided by the local emulator` })
   }

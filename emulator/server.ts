@@ -14,8 +14,9 @@ import * as clock from './clock'
 import { DbApi, opKind } from './db-api'
 import { Engine } from './engine'
 import { FunctionRunner, type CallResult } from './functions'
-import { handleOpenApi } from './openapi'
+import { handleOpenApi, phoneCodeKey } from './openapi'
 import { applySeed, identities, isSeedName, type SeedName } from './seeds'
+import { demoPhone } from './seeds/demo/people'
 import { Secrets } from './secrets'
 import { Store, type CollectionSpec } from './store'
 import { firstFiring, parseCron } from './timers'
@@ -40,10 +41,17 @@ export interface EmulatorOptions {
    * a clock keeps it.
    */
   clockOffsetMs?: number
+  /**
+   * The key the database endpoint requires (the functions' SDK configuration carries it); by default
+   * EMULATOR_ADMIN_SECRET, else a random one for this process.
+   */
+  adminSecret?: string
 }
 
 const MAX_FN_BODY = 1024 * 1024
 const MAX_ADMIN_BODY = 16 * 1024 * 1024
+/** The deepest nesting of objects and arrays a function's payload may have (the top level counts 1). */
+export const MAX_FN_DEPTH = 32
 
 const envelope = (code: string, message: string) => ({ ok: false, code, message })
 
@@ -63,6 +71,51 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 class TooLarge extends Error {}
+
+/** Whether objects and arrays in `value` nest deeper than `limit` (counted without recursion). */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]]
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!
+    if (!v || typeof v !== 'object') continue
+    if (depth > limit) return true
+    for (const child of Object.values(v)) stack.push([child, depth + 1])
+  }
+  return false
+}
+
+/**
+ * The request's path decoded segment by segment, for routing: `bad` when it cannot be decoded, `outside`
+ * when a segment is `.` or `..`, holds a slash, a backslash or a NUL once decoded, or is empty before the
+ * end (`//x`) — so that `/fn/%2e%2e/admin` or `/..%2fsecret` reach nothing.
+ */
+function routePath(rawUrl: string): string | 'bad' | 'outside' {
+  const raw = rawUrl.split(/[?#]/)[0]
+  if (!raw.startsWith('/')) return 'bad'
+  const segments = raw.slice(1).split('/')
+  const decoded: string[] = []
+  for (const [i, segment] of segments.entries()) {
+    let d: string
+    try {
+      d = decodeURIComponent(segment)
+    } catch {
+      return 'bad'
+    }
+    if (d === '.' || d === '..' || /[/\\\0]/.test(d)) return 'outside'
+    if (d === '' && i < segments.length - 1) return 'outside'
+    decoded.push(d)
+  }
+  return `/${decoded.join('/')}`
+}
+
+const isInside = (file: string, root: string) => file === root || file.startsWith(root + path.sep)
+
+/** The same secret, compared in constant time. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = crypto.createHash('sha256').update(given).digest()
+  const b = crypto.createHash('sha256').update(expected).digest()
+  return crypto.timingSafeEqual(a, b)
+}
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -111,9 +164,12 @@ export class Emulator {
   private timerHandle: NodeJS.Timeout | null = null
   private lastTimerCheck = 0
   private timerRuns: Promise<unknown> = Promise.resolve()
+  private readonly adminSecret: string
   url = ''
 
   constructor(private readonly opts: EmulatorOptions) {
+    this.adminSecret =
+      opts.adminSecret || process.env.EMULATOR_ADMIN_SECRET || crypto.randomBytes(24).toString('base64url')
     this.store = new Store(opts.dataDir)
     clock.installClock()
     const kept = this.store.getMeta('clockOffsetMs')
@@ -149,7 +205,8 @@ export class Emulator {
 
   private functionEnv(): Record<string, string> {
     return {
-      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.url}/admin` }),
+      // wx-server-sdk appends its own query (env, seqId) to a URL that already has one.
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.url}/admin?key=${this.adminSecret}&` }),
       TENCENTCLOUD_SECRETID: 'local-emulator',
       TENCENTCLOUD_SECRETKEY: 'local-emulator',
       TENCENTCLOUD_SESSIONTOKEN: '',
@@ -171,7 +228,8 @@ export class Emulator {
     this.url = `http://${this.opts.host}:${address.port}`
     // wx-server-sdk reads these when a function loads; they are the same for every call.
     this.functions.setSharedEnv(this.functionEnv())
-    this.functions.preload()
+    // `ready` is printed once every function has loaded, as a warm CloudBase environment would answer.
+    await this.functions.preload()
     this.lastTimerCheck = clock.now()
     this.timerHandle = setInterval(() => void this.runDueTimers(clock.now()), 1000)
     this.timerHandle.unref()
@@ -229,9 +287,15 @@ export class Emulator {
 
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    const p = url.pathname
-    if (p === '/admin' && req.method === 'POST') return this.handleAdmin(req, res, url)
-    if (p.startsWith('/fn/')) return this.handleFunction(req, res, decodeURIComponent(p.slice(4)))
+    const p = routePath(req.url ?? '/')
+    if (p === 'bad') return sendJson(res, 400, envelope('invalid-argument', '地址格式不对'))
+    if (p === 'outside') return sendJson(res, 404, envelope('not-found', '没有这个地址'))
+    if (p === '/admin' && req.method === 'POST') {
+      if (!this.fromTheSdk(req, url))
+        return sendJson(res, 403, envelope('permission-denied', '不接受这个请求'))
+      return this.handleAdmin(req, res, url)
+    }
+    if (p.startsWith('/fn/')) return this.handleFunction(req, res, p.slice(4))
     if (p === '/healthz') {
       return sendJson(res, 200, {
         ok: true,
@@ -242,6 +306,20 @@ export class Emulator {
     if (p.startsWith('/__emulator/')) return this.handleHooks(req, res, p.slice('/__emulator/'.length), url)
     if (req.method === 'GET' || req.method === 'HEAD') return this.serveStatic(res, p)
     sendJson(res, 404, envelope('not-found', '没有这个地址'))
+  }
+
+  /**
+   * The database endpoint answers only requests shaped as wx-server-sdk sends them: JSON (or the
+   * multipart of its openapi calls), nothing a browser adds to a web page's request (Origin, Sec-Fetch-*),
+   * and this process's key in the query, which only the functions' SDK configuration carries.
+   */
+  private fromTheSdk(req: http.IncomingMessage, url: URL): boolean {
+    const h = req.headers
+    if (h.origin !== undefined || h['sec-fetch-mode'] !== undefined || h['sec-fetch-site'] !== undefined)
+      return false
+    const type = String(h['content-type'] ?? '').toLowerCase()
+    if (!type.startsWith('application/json') && !type.startsWith('multipart/form-data')) return false
+    return sameSecret(url.searchParams.get('key') ?? '', this.adminSecret)
   }
 
   private async handleAdmin(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
@@ -322,6 +400,9 @@ export class Emulator {
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
       return sendJson(res, 400, envelope('invalid-argument', '提交的内容格式不对'))
     }
+    if (nestedDeeperThan(data, MAX_FN_DEPTH)) {
+      return sendJson(res, 400, envelope('invalid-argument', '提交的内容层次太多了'))
+    }
     const header = req.headers['x-wx-openid']
     const openid = typeof header === 'string' && header.trim() ? header.trim() : null
     if (openid && (openid.length > 128 || !/^[\w-]+$/.test(openid))) {
@@ -349,6 +430,15 @@ export class Emulator {
       return sendJson(res, 200, {
         items: this.store.readOutbox(Number(url.searchParams.get('since') ?? 0) || 0),
       })
+    }
+    if (hook === 'phone-code' && req.method === 'POST') {
+      // What WeChat's phone-number button gives a page: a one-time code for the person's own number.
+      const body = JSON.parse((await readBody(req, 4096)).toString('utf8') || '{}') as { openid?: unknown }
+      const phone = typeof body.openid === 'string' ? demoPhone(body.openid) : null
+      if (!phone) return sendJson(res, 404, envelope('not-found', '这位示范用户没有手机号'))
+      const code = `local-phone-${crypto.randomBytes(12).toString('hex')}`
+      this.store.setMeta(phoneCodeKey(code), phone)
+      return sendJson(res, 200, { code })
     }
     if (hook === 'stats' && req.method === 'GET') {
       return sendJson(res, 200, { fullScans: Object.fromEntries(this.store.fullScans) })
@@ -406,11 +496,22 @@ export class Emulator {
       res.end('小社 · 邻里公益 本地云开发模拟器正在运行。页面尚未构建：请运行 npm start。\n')
       return
     }
-    const rel = decodeURIComponent(pathname).replace(/^\/+/, '')
-    let file = path.resolve(root, rel)
-    if (!file.startsWith(path.resolve(root))) return sendJson(res, 404, envelope('not-found', '没有这个地址'))
-    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html')
-    if (!fs.existsSync(file)) return sendJson(res, 404, envelope('not-found', '没有这个地址'))
+    // `pathname` is decoded already (routePath); files are compared by their real paths, so that neither
+    // `..` nor a link inside the folder leads out of it.
+    const realRoot = fs.realpathSync(root)
+    const wanted = path.resolve(realRoot, `.${pathname}`)
+    const notFound = () => sendJson(res, 404, envelope('not-found', '没有这个地址'))
+    if (!isInside(wanted, realRoot)) return notFound()
+    let file: string
+    try {
+      file = fs.realpathSync(wanted)
+    } catch {
+      // Not a file: the app's own routes are answered with the app.
+      file = path.join(realRoot, 'index.html')
+    }
+    if (!isInside(file, realRoot)) return notFound()
+    if (fs.statSync(file).isDirectory()) file = path.join(realRoot, 'index.html')
+    if (!fs.existsSync(file)) return notFound()
     const ext = path.extname(file)
     const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(file)
     res.writeHead(200, {

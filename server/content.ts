@@ -1,9 +1,11 @@
 /**
  * The content check every text that others may read passes before it is stored
  * (`security.msgSecCheck`, version 2). Risky text is refused with `content-rejected`; when WeChat cannot
- * be asked, the text is refused too rather than published unchecked.
+ * be asked, the text is refused too rather than published unchecked. The text is checked as foldText
+ * reads it (payloads arrive without invisible characters already, server/handler.ts).
  */
 import { cloud } from './cloud'
+import { foldText } from '../types/text'
 import { AppError } from './errors'
 
 interface SecCheckResult {
@@ -11,7 +13,10 @@ interface SecCheckResult {
 }
 
 export async function assertSafeText(openid: string, texts: Array<string | null | undefined>): Promise<void> {
-  const content = texts.filter((t): t is string => Boolean(t && t.trim())).join('\n')
+  const content = texts
+    .filter((t): t is string => Boolean(t && t.trim()))
+    .map(foldText)
+    .join('\n')
   if (!content) return
   let verdict: SecCheckResult
   try {

@@ -5,6 +5,7 @@
  * `userInfo` belongs to the platform (CloudBase writes it into every event) and is dropped before
  * validation; any other identity claim in the payload is an unknown field and refused by the schema.
  */
+import { cleanText } from '../types/text'
 import { check } from '../types/validation'
 import type { Envelope } from '../types/envelope'
 import type { Role } from '../types/user'
@@ -45,20 +46,27 @@ export interface TimerEvent {
 
 export interface FunctionDef {
   actions: Record<string, AnyAction>
-  /** Runs when one of the function's timer triggers fires (config.json). */
-  timer?: (event: TimerEvent) => Promise<unknown>
+  /** Runs when the function's timer trigger fires: `trigger` is its name in config.json `triggers`. */
+  timer?: { trigger: string; run: (event: TimerEvent) => Promise<unknown> }
 }
 
-const isTimerEvent = (event: Record<string, unknown>): event is Record<string, unknown> & TimerEvent =>
-  event.Type === 'Timer' && typeof event.TriggerName === 'string' && !('action' in event)
+/**
+ * A timer event under the trigger the function declares, with no caller: anything else shaped like one
+ * (another trigger name, none, or a caller with an openid) is an ordinary payload, refused as such.
+ */
+const isTimerEvent = (
+  event: Record<string, unknown>,
+  trigger: string,
+): event is Record<string, unknown> & TimerEvent =>
+  event.Type === 'Timer' && event.TriggerName === trigger && !('action' in event) && !callerOpenid()
 
 export function defineFunction(def: FunctionDef) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
       if (!event || typeof event !== 'object' || Array.isArray(event)) throw new AppError('invalid-argument')
       const { userInfo: _platform, action: name, ...args } = event as Record<string, unknown>
-      if (def.timer && isTimerEvent(event as Record<string, unknown>) && !callerOpenid()) {
-        return { ok: true, data: await def.timer(event as unknown as TimerEvent) }
+      if (def.timer && isTimerEvent(event as Record<string, unknown>, def.timer.trigger)) {
+        return { ok: true, data: await def.timer.run(event as unknown as TimerEvent) }
       }
       const spec =
         typeof name === 'string' && Object.prototype.hasOwnProperty.call(def.actions, name)
@@ -66,7 +74,7 @@ export function defineFunction(def: FunctionDef) {
           : null
       if (!spec) throw new AppError('invalid-argument', '不支持这个操作')
 
-      const parsed = check(spec.input, args)
+      const parsed = check(spec.input, cleaned(args))
       if (!parsed.ok) throw new AppError('invalid-argument', parsed.message)
 
       const openid = callerOpenid()
@@ -86,6 +94,18 @@ export function defineFunction(def: FunctionDef) {
       throw err
     }
   }
+}
+
+/**
+ * Every string of the payload as cleanText leaves it (no zero-width or bidi-control characters, NFC), so
+ * that what is checked, stored and shown is the same text. Deeper than any schema goes, values are left as
+ * they are (the schema refuses them).
+ */
+function cleaned(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return cleanText(value)
+  if (!value || typeof value !== 'object' || depth > 32) return value
+  if (Array.isArray(value)) return value.map((v) => cleaned(v, depth + 1))
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleaned(v, depth + 1)]))
 }
 
 function deniedMessage(roles: Role[]): string {

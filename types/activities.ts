@@ -45,7 +45,10 @@ export const CHECKIN_OPENS_BEFORE_MS = 30 * MINUTE
 export const CHECKOUT_GRACE_MS = 120 * MINUTE
 /** A new check-in code every 30 seconds; each is accepted for two periods, so at most 60 seconds. */
 export const CODE_PERIOD_MS = 30_000
-/** After this many wrong codes in a row, a participant's check-in and check-out wait CODE_LOCK_MS. */
+/**
+ * At most this many wrong codes per person and activity in any CODE_LOCK_MS: the one that reaches it locks
+ * check-in and check-out until the oldest of them is CODE_LOCK_MS old.
+ */
 export const CODE_MAX_MISSES = 5
 export const CODE_LOCK_MS = 10 * MINUTE
 export const CODE_VALID_MS = 2 * CODE_PERIOD_MS

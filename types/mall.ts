@@ -32,9 +32,14 @@ export const ORDER_HOLD_MS = 7 * 24 * 3600_000
 export const CODE_TTL_MS = 60_000
 /** The digits a customer reads out when the code cannot be scanned; they stand for the code with it. */
 export const SHORT_CODE_DIGITS = 8
-/** After this many looked-up digits that match nothing, a staff member's lookups wait LOOKUP_LOCK_MS. */
+/**
+ * At most this many looked-up digits that match nothing per staff member in any LOOKUP_LOCK_MS: the one that
+ * reaches it locks their lookups until the oldest of them is LOOKUP_LOCK_MS old.
+ */
 export const LOOKUP_MAX_MISSES = 10
 export const LOOKUP_LOCK_MS = 10 * 60_000
+/** At most this many such misses per shop, all its staff together, in any LOOKUP_LOCK_MS. */
+export const SHOP_LOOKUP_MAX_MISSES = 30
 
 const count = (label: string, min: number, max: number) =>
   z

@@ -63,6 +63,13 @@ export const NEED_TRANSITIONS: Record<NeedStatus, NeedStatus[]> = {
   cancelled: [],
 }
 
+/**
+ * A volunteer who released this many needs within RELEASE_WINDOW_MS may not claim another until a worker
+ * dispatches one to them: claiming and releasing is not a way to collect addresses and phone numbers.
+ */
+export const RELEASE_LIMIT = 3
+export const RELEASE_WINDOW_MS = 7 * 24 * 3600_000
+
 export const URGENCIES = ['normal', 'urgent'] as const
 export type Urgency = (typeof URGENCIES)[number]
 
@@ -184,4 +191,12 @@ export interface Need {
   contactPhone?: string
   /** For callers who may not see the number: 139****5678. */
   contactPhoneMasked?: string
+  /** Workers only: each time a volunteer released the need back to the pool, oldest first. */
+  releases?: NeedRelease[]
+}
+
+export interface NeedRelease {
+  openid: string
+  nickname: string
+  at: number
 }

@@ -5,9 +5,16 @@
 import type { ActivityStatus, ParticipationState } from './activities'
 import type { CornerKind, LatLng, ProjectCategory, ProjectStatus, Schedule } from './corners'
 import type { MerchantKind, OrderStatus } from './mall'
-import type { NeedCategory, NeedStatus, PersonRef, Urgency } from './needs'
+import type { NeedCategory, NeedRelease, NeedStatus, PersonRef, Urgency } from './needs'
 import type { EntryKind } from './points'
 import type { Role, VolunteerStatus } from './user'
+
+/** The wrong tries a guess limit counts (server/lockout.ts): when each was made, within the window. */
+export interface MissLog {
+  missedAt: number[]
+  /** The last try counted, right or wrong (absent: none yet). */
+  triedAt?: number
+}
 
 /** `users/<openid>`: one per person who ever called a function, plus people created by a worker. */
 export interface UserRecord {
@@ -17,6 +24,11 @@ export interface UserRecord {
   roles: Role[]
   nickname: string
   phone: string | null
+  /**
+   * When WeChat vouched for `phone` (user.verifyPhone); null or absent: the number was typed. A verified
+   * number belongs to one account (`phones/<number>`).
+   */
+  phoneVerifiedAt?: number | null
   community: string
   address: string | null
   elderMode: boolean
@@ -26,8 +38,13 @@ export interface UserRecord {
   points: PointsRecord
   /** Orders that count toward each reward's per-person limit (held or redeemed), by reward id. */
   mallOrders?: Record<string, number>
-  /** Shop staff: digits looked up that matched no live code, and any lock they led to (absent: none). */
-  lookupLock?: { misses: number; until: number | null }
+  /**
+   * Volunteers: when they released needs back to the pool, within RELEASE_WINDOW_MS (absent: never); a
+   * worker's dispatch to them empties it.
+   */
+  releasedAt?: number[]
+  /** Shop staff: when they looked up digits that matched no live code (absent: never). */
+  lookupLock?: MissLog
   createdAt: number
   updatedAt: number
 }
@@ -50,6 +67,8 @@ export interface MerchantRecord {
   kind: MerchantKind
   address: string
   active: boolean
+  /** When its staff looked up digits that matched no live code, all of them together (absent: never). */
+  lookupLock?: MissLog
   createdAt: number
   updatedAt: number
 }
@@ -113,6 +132,8 @@ export interface NeedRecord {
   cancelReason: string
   address: string
   contactPhone: string
+  /** Each time a volunteer released it back to the pool, oldest first (absent: never). */
+  releases?: NeedRelease[]
   reviewedBy: string | null
   /** The ledger entry that credited the assignee (set once, on confirmation). */
   creditEntryId: string | null
@@ -128,6 +149,11 @@ export interface RewardRecord {
   merchantKind: MerchantKind
   /** The shop's name, copied here so that an order needs no extra read (kept in step by upsertMerchant). */
   merchantName: string
+  /**
+   * Whether the shop takes orders, copied here so that an order needs no extra read (kept in step by
+   * upsertMerchant; a paused shop takes no orders).
+   */
+  merchantActive: boolean
   title: string
   cost: number
   /** What can still be ordered. */
@@ -253,8 +279,11 @@ export interface SignupRecord {
   entryId: string | null
   confirmedBy: string | null
   confirmedAt: number | null
-  /** Wrong on-site codes typed, and any lock they led to (absent: none). */
-  codeLock?: { misses: number; until: number | null }
+  /**
+   * When wrong on-site codes were typed for this place (absent: never). The misses belong to the person and
+   * the activity: cancelling keeps them in the agenda, and signing up again brings them back.
+   */
+  codeLock?: MissLog
   updatedAt: number
 }
 
@@ -275,5 +304,17 @@ export interface AgendaRecord {
   _id: string
   openid: string
   slots: AgendaSlot[]
+  /**
+   * Wrong on-site codes of places the person cancelled, by activity id, while they still count: a new
+   * sign-up for the same activity starts with them (absent: none).
+   */
+  codeLocks?: Record<string, MissLog>
   updatedAt: number
+}
+
+/** `phones/<number>`: which account a verified phone number belongs to (one account per number). */
+export interface PhoneRecord {
+  _id: string
+  openid: string
+  verifiedAt: number
 }

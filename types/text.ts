@@ -22,3 +22,29 @@ export function maskName(name: string | null | undefined): string {
   if (chars.length === 2) return `${chars[0]}*`
   return `${chars[0]}${'*'.repeat(Math.min(chars.length - 2, 3))}${chars[chars.length - 1]}`
 }
+
+/**
+ * Characters that show nothing but can split a word (so that a check misses it) or reorder what is shown:
+ * zero-width spaces and joiners, bidi controls and isolates, soft hyphens, fillers, variation selectors and
+ * tags.
+ */
+// The class lists combining marks on their own on purpose: they are what is taken out.
+const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e0fff}]/gu
+
+/**
+ * Text as it is checked and stored: without invisible characters, in canonical form (NFC). Full-width
+ * punctuation stays as written (，！ are how Chinese is written).
+ */
+export function cleanText(text: string): string {
+  return text.replace(INVISIBLE, '').normalize('NFC')
+}
+
+/**
+ * Text as the content check reads it: clean, with compatibility forms folded (NFKC: ｆｕｌｌ-width letters,
+ * circled digits, radicals), so that a risky word cannot hide behind look-alike characters either.
+ */
+export function foldText(text: string): string {
+  return cleanText(text).normalize('NFKC').replace(INVISIBLE, '')
+}

@@ -120,12 +120,27 @@ export const findPeopleInput = z.strictObject({
 
 export type FindPeopleInput = z.infer<typeof findPeopleInput>
 
+/** The code of WeChat's phone-number button (getPhoneNumber), exchanged by the function for the number. */
+export const verifyPhoneInput = z.strictObject({
+  code: z
+    .string({ error: '缺少手机号验证码，请重新点一次“验证手机号”' })
+    .check(
+      z.minLength(1, { error: '缺少手机号验证码，请重新点一次“验证手机号”' }),
+      z.maxLength(128, { error: '手机号验证码不正确，请重新点一次“验证手机号”' }),
+    ),
+})
+
 /** A person as a worker's search shows them. */
 export interface PersonSummary {
   openid: string
   name: string
   community: string
   phoneMasked: string
+  /** What tells two people with one name and number apart: WeChat vouched for the number, and since when. */
+  phoneVerified: boolean
+  phoneVerifiedAt: number | null
+  /** When the person first used the app (or a worker added them). */
+  since: number
   roles: Role[]
   volunteerStatus: VolunteerStatus | null
 }
@@ -157,7 +172,14 @@ export interface VolunteerInfo {
 export interface Me {
   openid: string
   roles: Role[]
-  profile: { nickname: string; community: string; phoneMasked: string; elderMode: boolean }
+  profile: {
+    nickname: string
+    community: string
+    phoneMasked: string
+    /** Whether WeChat vouched for the number (the phone-number button), rather than it being typed. */
+    phoneVerified: boolean
+    elderMode: boolean
+  }
   volunteer: VolunteerInfo | null
   merchantId: string | null
   points: PointsSummary

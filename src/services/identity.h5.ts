@@ -55,3 +55,31 @@ export async function listDemoIdentities(): Promise<DemoIdentity[]> {
   if (statusCode !== 200 || !Array.isArray(items)) throw new CloudError('internal')
   return items.filter(isDemoIdentity)
 }
+
+/**
+ * What WeChat's phone-number button gives a page, for the demo person acted as: a one-time code for their
+ * own number, from the emulator.
+ */
+export async function demoPhoneCode(): Promise<string> {
+  const openid = getDemoOpenid()
+  if (!openid) throw new CloudError('unauthenticated')
+  let code: unknown
+  let statusCode: number
+  try {
+    const response = await Taro.request({
+      url: `${apiBase()}/__emulator/phone-code`,
+      method: 'POST',
+      data: { openid },
+      header: { 'content-type': 'application/json' },
+      dataType: 'json',
+    })
+    code = (response.data as { code?: unknown } | null)?.code
+    statusCode = response.statusCode
+  } catch {
+    throw new CloudError('internal', NETWORK_MESSAGE)
+  }
+  if (statusCode !== 200 || typeof code !== 'string') {
+    throw new CloudError('failed-precondition', '这位示范用户没有可验证的手机号')
+  }
+  return code
+}

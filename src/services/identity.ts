@@ -22,3 +22,8 @@ export function setDemoIdentity(_identity: DemoIdentity): void {}
 export async function listDemoIdentities(): Promise<DemoIdentity[]> {
   return []
 }
+
+/** On WeChat the phone-number button gives the code itself (components/verify-phone). */
+export async function demoPhoneCode(): Promise<string> {
+  throw new Error('demo phone codes exist only in the H5 build')
+}

@@ -25,6 +25,11 @@ export function updateProfile(input: UpdateProfileInput): Promise<Me> {
   return callFunction<Me>(FUNCTION, { action: 'updateProfile', ...input })
 }
 
+/** Exchanges the phone-number button's code for the person's number, recorded as verified. */
+export function verifyPhone(code: string): Promise<Me> {
+  return callFunction<Me>(FUNCTION, { action: 'verifyPhone', code })
+}
+
 export function applyVolunteer(input: ApplyVolunteerInput): Promise<Me> {
   return callFunction<Me>(FUNCTION, { action: 'applyVolunteer', ...input })
 }

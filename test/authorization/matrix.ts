@@ -84,6 +84,14 @@ export const ROWS: Row[] = [
   // user
   { fn: 'user', action: 'login', payload: () => ({}), expect: everyoneLoggedIn, otherwise: 'ok' },
   {
+    // The phone-number exchange: a code WeChat never gave is refused, whoever presents it.
+    fn: 'user',
+    action: 'verifyPhone',
+    payload: () => ({ code: 'never-issued-code' }),
+    expect: everyoneLoggedIn,
+    otherwise: 'failed-precondition',
+  },
+  {
     fn: 'user',
     action: 'updateProfile',
     payload: () => ({ community: '槐中路社区' }),
@@ -156,6 +164,14 @@ export const ROWS: Row[] = [
       idempotencyKey: f.key(),
     }),
     ...workersOnly(),
+  },
+  {
+    // Nobody deals with themselves: not even a worker adjusts their own points.
+    fn: 'points',
+    action: 'adjust',
+    payload: (f) => ({ openid: OPENIDS.worker, delta: 50, note: '加分', idempotencyKey: f.key() }),
+    expect: { anonymous: 'unauthenticated' },
+    otherwise: 'permission-denied',
   },
 
   // needs
@@ -242,6 +258,14 @@ export const ROWS: Row[] = [
     seesContact: ['worker'],
   },
   {
+    // …nor dispatches a need to themselves.
+    fn: 'needs',
+    action: 'dispatch',
+    payload: async (f) => ({ id: await f.need('open'), volunteerOpenid: OPENIDS.worker }),
+    expect: { anonymous: 'unauthenticated' },
+    otherwise: 'permission-denied',
+  },
+  {
     fn: 'needs',
     action: 'release',
     payload: async (f) => ({ id: await f.need('assigned') }),
@@ -313,6 +337,33 @@ export const ROWS: Row[] = [
       otherShopStaff: 'failed-precondition',
     },
     otherwise: 'ok',
+  },
+  {
+    // A paused shop takes no orders, not even by reward id.
+    fn: 'mall',
+    action: 'order',
+    payload: async (f) => {
+      const shop = await f.call<{ id: string }>(
+        'mall',
+        { action: 'upsertMerchant', name: '暂停的小店', kind: 'other', address: '测试路2号', active: false },
+        OPENIDS.worker,
+      )
+      const reward = await f.call<{ id: string }>(
+        'mall',
+        {
+          action: 'upsertReward',
+          merchantId: shop.data!.id,
+          title: '测试商品',
+          cost: 1,
+          stock: 9,
+          perUserLimit: 9,
+        },
+        OPENIDS.worker,
+      )
+      return { rewardId: reward.data!.id, idempotencyKey: f.key() }
+    },
+    expect: { anonymous: 'unauthenticated' },
+    otherwise: 'failed-precondition',
   },
   {
     fn: 'mall',

@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { AGGREGATION_STAGES, DATABASE_ACTIONS } from '../../emulator/db-api'
-import { startEmulator, type Emulator } from '../helpers/emulator'
+import { adminSecret, rawRequest, startEmulator, type Emulator } from '../helpers/emulator'
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', 'emulator', 'README.md'), 'utf8')
 
@@ -39,13 +39,18 @@ beforeAll(async () => {
 })
 afterAll(() => emu.stop())
 
+/** A request to the database endpoint as the SDK sends it: JSON, with the process's key the functions carry. */
 async function admin(body: Record<string, unknown>): Promise<{ code?: string; message?: string }> {
-  const res = await fetch(`${emu.url}/admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  return (await res.json()) as { code?: string; message?: string }
+  const res = await rawRequest(
+    emu.port,
+    'POST',
+    `/admin?key=${adminSecret()}&env=local`,
+    JSON.stringify(body),
+    {
+      'content-type': 'application/json',
+    },
+  )
+  return JSON.parse(res.text) as { code?: string; message?: string }
 }
 
 describe('database commands', () => {

@@ -52,7 +52,7 @@ describe('the /fn contract', () => {
   it('answers 504 with errCode -504003 "Invoking task timed out" when a function runs past its time limit', async () => {
     const res = await emu.callRaw('probe', { mode: 'sleep' }, 'u1')
     expect(res.status).toBe(504)
-    expect(res.body).toEqual({ errCode: -504003, errMsg: 'Invoking task timed out after 1 seconds' })
+    expect(res.body).toEqual({ errCode: -504003, errMsg: 'Invoking task timed out after 3 seconds' })
   })
 
   it('answers 500 with errCode -504002 "functions execute fail" and the message when a function throws, inventing no envelope', async () => {

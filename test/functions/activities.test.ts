@@ -291,6 +291,46 @@ describe('on site', () => {
     expect((await stored(id)).signups.find((s) => s.openid === ME)?.state).toBe('signed')
   })
 
+  it('keeps wrong codes on the person and the activity: cancelling and signing up again resets nothing', async () => {
+    const { id } = await newActivity(20 * MINUTE)
+    const right = await codeFor(id)
+    const wrong = (i: number) => String((Number(right) + 1000 + i) % 1_000_000).padStart(6, '0')
+    const again = async () => {
+      expect(await activities({ action: 'cancel', id }, ME)).toMatchObject({ ok: true })
+      expect(await activities({ action: 'signup', id }, ME)).toMatchObject({ ok: true })
+    }
+    await activities({ action: 'signup', id }, ME)
+    for (let i = 1; i < CODE_MAX_MISSES; i++) {
+      expect((await activities({ action: 'checkin', id, code: wrong(i) }, ME)).message).not.toContain(
+        '输错太多次',
+      )
+      await again()
+    }
+    const last = await activities({ action: 'checkin', id, code: wrong(0) }, ME)
+    expect(last.message).toContain('输错太多次')
+    await again()
+    const locked = await activities({ action: 'checkin', id, code: await codeFor(id) }, ME)
+    expect(locked).toMatchObject({ code: 'failed-precondition' })
+    expect(locked.message).toContain('分钟后再试')
+    await emu.advanceClock(CODE_LOCK_MS + 1000)
+    await again()
+    expect(await activities({ action: 'checkin', id, code: await codeFor(id) }, ME)).toMatchObject({
+      ok: true,
+      data: { state: 'checked-in' },
+    })
+  })
+
+  it(`does not forgive wrong codes for a right one: at most ${CODE_MAX_MISSES} in any ${CODE_LOCK_MS / MINUTE} minutes`, async () => {
+    const { id } = await newActivity(10 * MINUTE)
+    await activities({ action: 'signup', id }, ME)
+    const right = await codeFor(id)
+    const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0')
+    for (let i = 1; i < CODE_MAX_MISSES; i++) await activities({ action: 'checkin', id, code: wrong }, ME)
+    expect(await activities({ action: 'checkin', id, code: right }, ME)).toMatchObject({ ok: true })
+    const out = await activities({ action: 'checkout', id, code: wrong }, ME)
+    expect(out.message).toContain('输错太多次')
+  })
+
   it('opens check-in 30 minutes before the start and closes it at the end; only participants check in', async () => {
     const { id, endAt } = await newActivity(45 * MINUTE)
     await activities({ action: 'signup', id }, ME)

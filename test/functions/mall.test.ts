@@ -12,7 +12,7 @@ import type {
   Reward,
   SettlementItem,
 } from '../../types/mall'
-import { LOOKUP_LOCK_MS, LOOKUP_MAX_MISSES } from '../../types/mall'
+import { LOOKUP_LOCK_MS, LOOKUP_MAX_MISSES, SHOP_LOOKUP_MAX_MISSES } from '../../types/mall'
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
 import { emptyPoints } from '../../types/records'
@@ -430,6 +430,108 @@ describe('digits read out when a code cannot be scanned', () => {
     })
   })
 
+  it('forgives nothing for a hit: wrong digits alternated with live ones lock after 10 misses all the same', async () => {
+    const o = await heldOrder()
+    const beside = (digits: string, i: number) => String((Number(digits) + 1 + i) % 10 ** 8).padStart(8, '0')
+    let misses = 0
+    let shortCode = ''
+    while (misses < LOOKUP_MAX_MISSES - 1) {
+      shortCode = (await codeOf(o)).shortCode
+      expect(await mall({ action: 'lookupCode', shortCode }, SHOP)).toMatchObject({ ok: true })
+      for (let i = 0; i < 3 && misses < LOOKUP_MAX_MISSES - 1; i++, misses++) {
+        const miss = await mall({ action: 'lookupCode', shortCode: beside(shortCode, i) }, SHOP)
+        expect(miss).toMatchObject({ code: 'not-found' })
+      }
+    }
+    shortCode = (await codeOf(o)).shortCode
+    expect(await mall({ action: 'lookupCode', shortCode }, SHOP)).toMatchObject({ ok: true })
+    const last = await mall({ action: 'lookupCode', shortCode: beside(shortCode, 0) }, SHOP)
+    expect(last).toMatchObject({ code: 'failed-precondition' })
+    expect(last.message).toContain('输错太多次')
+    expect(await mall({ action: 'lookupCode', shortCode }, SHOP)).toMatchObject({
+      code: 'failed-precondition',
+    })
+  })
+
+  it('counts every lookup of a burst in turn: 80 at once, live digits among them, never more than 10 misses', async () => {
+    const orders = [
+      await heldOrder(),
+      await heldOrder(BUYER, 'reward-noodles'),
+      await heldOrder(BUYER, 'reward-noodles'),
+    ]
+    const live = await Promise.all(orders.map(async (o) => (await codeOf(o)).shortCode))
+    const taken = new Set(live)
+    const misses: string[] = []
+    for (let i = 1; misses.length < 77; i++) {
+      const digits = String((Number(live[0]) + i * 7919) % 10 ** 8).padStart(8, '0')
+      if (!taken.has(digits)) misses.push(digits)
+    }
+    // The live digits go in among the misses, after most of them.
+    const burst = [
+      ...misses.slice(0, 40),
+      live[0],
+      ...misses.slice(40, 60),
+      live[1],
+      ...misses.slice(60),
+      live[2],
+    ]
+    const answers = await Promise.all(
+      burst.map((shortCode) => mall({ action: 'lookupCode', shortCode }, SHOP)),
+    )
+    expect(answers.every((a) => a.ok || a.code === 'not-found' || a.code === 'failed-precondition')).toBe(
+      true,
+    )
+    expect(answers.filter((a) => a.code === 'not-found')).toHaveLength(LOOKUP_MAX_MISSES - 1)
+    const staff = (await sdk.db.collection('users').doc(SHOP).get()).data
+    expect(staff.lookupLock.missedAt).toHaveLength(LOOKUP_MAX_MISSES)
+    // Whatever was found was found before the tenth miss locked the lookups; everything after is refused.
+    for (const shortCode of live) {
+      expect(await mall({ action: 'lookupCode', shortCode }, SHOP)).toMatchObject({
+        code: 'failed-precondition',
+      })
+    }
+  })
+
+  it(`stops a whole shop's lookups after ${SHOP_LOOKUP_MAX_MISSES} misses by all its staff together in any ${LOOKUP_LOCK_MS / 60_000} minutes`, async () => {
+    const staff = Array.from(
+      { length: Math.ceil(SHOP_LOOKUP_MAX_MISSES / (LOOKUP_MAX_MISSES - 1)) + 1 },
+      (_, i) => `huimin-staff-${i}`,
+    )
+    for (const openid of staff) {
+      const granted = await emu.call(
+        'user',
+        { action: 'grantRole', openid, role: 'merchant', merchantId: 'shop-huimin' },
+        WORKER,
+      )
+      expect(granted.ok).toBe(true)
+    }
+    const o = await heldOrder()
+    const { shortCode } = await codeOf(o)
+    let shopMisses = 0
+    for (const openid of staff) {
+      // Each stays under their own limit.
+      for (let i = 0; i < LOOKUP_MAX_MISSES - 1 && shopMisses < SHOP_LOOKUP_MAX_MISSES; i++, shopMisses++) {
+        const miss = String((Number(shortCode) + 1 + shopMisses) % 10 ** 8).padStart(8, '0')
+        const res = await mall({ action: 'lookupCode', shortCode: miss }, openid)
+        expect(res.code).toBe(shopMisses === SHOP_LOOKUP_MAX_MISSES - 1 ? 'failed-precondition' : 'not-found')
+      }
+    }
+    for (const openid of [SHOP, ...staff]) {
+      const refused = await mall({ action: 'lookupCode', shortCode }, openid)
+      expect(refused).toMatchObject({ code: 'failed-precondition' })
+      expect(refused.message).toContain('本店')
+    }
+    // Scanning the code still works: only typed digits are limited.
+    expect(await mall({ action: 'redeem', code: await freshCode(o) }, SHOP)).toMatchObject({ ok: true })
+    await emu.advanceClock(LOOKUP_LOCK_MS + 1000)
+    const again = await heldOrder(BUYER, 'reward-noodles')
+    expect(
+      await mall({ action: 'lookupCode', shortCode: (await codeOf(again)).shortCode }, staff[0]),
+    ).toMatchObject({
+      ok: true,
+    })
+  })
+
   it('stops working once the order is cancelled', async () => {
     const o = await heldOrder()
     const { shortCode } = await codeOf(o)
@@ -556,6 +658,119 @@ describe('catalogue, shops and settlement', () => {
     ).toMatchObject({ code: 'permission-denied' })
     expect(await mall({ action: 'settlement', from: to, to: from }, WORKER)).toMatchObject({
       code: 'invalid-argument',
+    })
+  })
+})
+
+describe('a paused shop', () => {
+  const setShopOpen = async (active: boolean) => {
+    const res = await mall(
+      {
+        action: 'upsertMerchant',
+        id: 'shop-huimin',
+        name: '惠民便民超市',
+        kind: 'supermarket',
+        address: '裕华区槐中路社区底商',
+        active,
+      },
+      WORKER,
+    )
+    expect(res).toMatchObject({ ok: true, data: { active } })
+  }
+
+  it('takes no orders while paused, even by reward id, and changes nothing', async () => {
+    await setShopOpen(false)
+    const before = await snapshot()
+    for (const rewardId of ['reward-eggs', 'reward-noodles']) {
+      const res = await mall({ action: 'order', rewardId, idempotencyKey: key() }, BUYER)
+      expect(res).toMatchObject({ ok: false, code: 'failed-precondition' })
+      expect(res.message).toContain('暂停')
+    }
+    // A reward added while the shop is paused is not for sale either.
+    const added = await mall<Reward>(
+      {
+        action: 'upsertReward',
+        merchantId: 'shop-huimin',
+        title: '酱油 一瓶',
+        cost: 30,
+        stock: 5,
+        perUserLimit: 1,
+      },
+      SHOP,
+    )
+    const beforeNew = await snapshot()
+    expect(
+      await mall({ action: 'order', rewardId: added.data!.id, idempotencyKey: key() }, BUYER),
+    ).toMatchObject({ code: 'failed-precondition' })
+    expect(await snapshot()).toEqual(beforeNew)
+    expect((before as unknown[])[2]).toEqual((beforeNew as unknown[])[2])
+    await setShopOpen(true)
+    expect((await mall({ action: 'order', rewardId: added.data!.id, idempotencyKey: key() }, BUYER)).ok).toBe(
+      true,
+    )
+  })
+
+  it('keeps an order held before the pause: its owner may cancel it, the shop may still hand it over, or it expires', async () => {
+    const toRedeem = await heldOrder()
+    const toCancel = await heldOrder(BUYER, 'reward-noodles')
+    const toExpire = await heldOrder(BUYER, 'reward-noodles')
+    await setShopOpen(false)
+    const before = await summary(BUYER)
+    expect(await mall({ action: 'redeem', code: await freshCode(toRedeem) }, SHOP)).toMatchObject({
+      ok: true,
+      data: { status: 'redeemed' },
+    })
+    expect(await mall({ action: 'cancel', orderId: toCancel.id }, BUYER)).toMatchObject({
+      ok: true,
+      data: { status: 'cancelled' },
+    })
+    await emu.advanceClock(7 * 24 * 3600_000 + 11 * 60_000)
+    expect(await mall({ action: 'getOrder', orderId: toExpire.id }, BUYER)).toMatchObject({
+      data: { status: 'expired' },
+    })
+    const after = await summary(BUYER)
+    // Everything held has run out by now; only the order handed over was spent.
+    expect([after.balance, after.held]).toEqual([before.balance - 80, 0])
+  })
+})
+
+describe('an order past its hold', () => {
+  /** The expiry timer's period (cloudfunctions/mall/config.json: every 10 minutes). */
+  const SWEEP_MS = 10 * 60_000
+
+  /** Moves the emulator's clock to 30 s after its next sweep, so that the next minutes hold no sweep. */
+  async function justAfterASweep(): Promise<number> {
+    const now = await emu.advanceClock(0)
+    return emu.advanceClock(Math.ceil(now / SWEEP_MS) * SWEEP_MS + 30_000 - now)
+  }
+
+  it('is expired at once for code, lookupCode and redeem, before the timer has run, and they change nothing', async () => {
+    await justAfterASweep()
+    const o = await heldOrder()
+    // A second before the hold runs out: a code is given, valid no longer than the order.
+    await emu.advanceClock(o.expiresAt - 1000 - (await emu.advanceClock(0)))
+    const shown = (await mall<RedemptionCode>({ action: 'code', orderId: o.id }, BUYER)).data!
+    expect(shown.expiresAt).toBeLessThanOrEqual(o.expiresAt)
+    // Two seconds later the hold has run out, and no sweep has run since.
+    await emu.advanceClock(2000)
+    const before = await snapshot()
+    expect(await mall({ action: 'getOrder', orderId: o.id }, BUYER)).toMatchObject({
+      data: { status: 'held' },
+    })
+    const redeemed = await mall({ action: 'redeem', code: shown.code }, SHOP)
+    expect(redeemed).toMatchObject({ ok: false, code: 'failed-precondition' })
+    expect(redeemed.message).toContain('过期')
+    expect(await mall({ action: 'lookupCode', shortCode: shown.shortCode }, SHOP)).toMatchObject({
+      code: 'not-found',
+    })
+    const code = await mall({ action: 'code', orderId: o.id }, BUYER)
+    expect(code).toMatchObject({ ok: false, code: 'failed-precondition' })
+    expect(code.message).toContain('过期')
+    expect(await snapshot()).toEqual(before)
+    // The sweep then gives the points and the stock back.
+    await emu.advanceClock(SWEEP_MS)
+    expect(await mall({ action: 'getOrder', orderId: o.id }, BUYER)).toMatchObject({
+      data: { status: 'expired' },
     })
   })
 })

@@ -2,7 +2,7 @@
  * The `needs` function over /fn: the whole life of a need, its state machine, the races it must survive,
  * who sees an address or a phone number, and the content check.
  */
-import type { Need } from '../../types/needs'
+import { RELEASE_LIMIT, RELEASE_WINDOW_MS, type Need } from '../../types/needs'
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
 import { emptyPoints } from '../../types/records'
@@ -248,6 +248,60 @@ describe('the state machine', () => {
     })
     const res = await needs({ action: 'review', id, approve: false, reason: '请直接联系物业' }, WORKER)
     expect(res.data).toMatchObject({ status: 'rejected', rejectReason: '请直接联系物业' })
+  })
+})
+
+describe('claim and release', () => {
+  const claimAndRelease = async (who = VOLUNTEER) => {
+    const id = await needIn('open')
+    expect(await needs({ action: 'claim', id }, who)).toMatchObject({ ok: true })
+    expect(await needs({ action: 'release', id }, who)).toMatchObject({ ok: true, data: { status: 'open' } })
+    return id
+  }
+
+  it(`stops a volunteer who released ${RELEASE_LIMIT} needs in 7 days from claiming, saying why and whom to ask, until a worker dispatches one to them`, async () => {
+    for (let i = 0; i < RELEASE_LIMIT; i++) await claimAndRelease()
+    const id = await needIn('open')
+    const before = await stateSnapshot()
+    const refused = await needs({ action: 'claim', id }, VOLUNTEER)
+    expect(refused).toMatchObject({ ok: false, code: 'failed-precondition' })
+    expect(refused.message).toContain(`${RELEASE_LIMIT}`)
+    expect(refused.message).toContain('社工')
+    expect(await stateSnapshot()).toEqual(before)
+    // Another volunteer is not affected.
+    expect(await needs({ action: 'claim', id }, OTHER_VOLUNTEER)).toMatchObject({ ok: true })
+    // A worker dispatches one to them: they may claim again.
+    const dispatched = await needIn('open')
+    expect(
+      await needs({ action: 'dispatch', id: dispatched, volunteerOpenid: VOLUNTEER }, WORKER),
+    ).toMatchObject({ ok: true })
+    expect(await needs({ action: 'claim', id: await needIn('open') }, VOLUNTEER)).toMatchObject({ ok: true })
+  })
+
+  it('counts releases over 7 days: once the oldest is 7 days old, one more claim is allowed', async () => {
+    await claimAndRelease()
+    await emu.advanceClock(RELEASE_WINDOW_MS / 2)
+    for (let i = 1; i < RELEASE_LIMIT; i++) await claimAndRelease()
+    expect(await needs({ action: 'claim', id: await needIn('open') }, VOLUNTEER)).toMatchObject({
+      code: 'failed-precondition',
+    })
+    await emu.advanceClock(RELEASE_WINDOW_MS / 2 + 60_000)
+    expect(await needs({ action: 'claim', id: await needIn('open') }, VOLUNTEER)).toMatchObject({ ok: true })
+  })
+
+  it('tells the requester of each release, and shows it in the need’s history to workers only', async () => {
+    const id = await claimAndRelease()
+    const told = (await emu.outbox()).filter((m) => m.payload.touser === RESIDENT)
+    expect(JSON.stringify(told.at(-1))).toContain('放弃')
+    const forWorker = await needs({ action: 'get', id }, WORKER)
+    expect(forWorker.data!.releases).toEqual([
+      { openid: VOLUNTEER, nickname: '张桂芹', at: expect.any(Number) },
+    ])
+    for (const who of [RESIDENT, OTHER_VOLUNTEER]) {
+      const seen = await needs({ action: 'get', id }, who)
+      expect(seen.ok).toBe(true)
+      expect(seen.data!.releases).toBeUndefined()
+    }
   })
 })
 

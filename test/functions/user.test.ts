@@ -45,7 +45,7 @@ describe('login', () => {
     expect(res.data).toEqual({
       openid: 'brand-new',
       roles: ['resident'],
-      profile: { nickname: '', community: '', phoneMasked: '', elderMode: false },
+      profile: { nickname: '', community: '', phoneMasked: '', phoneVerified: false, elderMode: false },
       volunteer: null,
       merchantId: null,
       points: { balance: 0, held: 0, available: 0, earned: 0, spent: 0 },
@@ -145,6 +145,7 @@ describe('updateProfile', () => {
       nickname: '老李',
       community: '槐中路社区',
       phoneMasked: '139****5678',
+      phoneVerified: false,
       elderMode: true,
     })
     expect((await user<Me>({ action: 'login' }, 'demo-resident-li')).data?.profile.nickname).toBe('老李')
@@ -338,6 +339,71 @@ describe('findPeople', () => {
 
   it('is for workers only', async () => {
     await refusedWithoutChange('permission-denied', { action: 'findPeople', q: '王' }, 'demo-volunteer-zhang')
+  })
+})
+
+describe('verified phone numbers', () => {
+  const WANG = 'demo-resident-wang'
+  const WANG_PHONE = '13603110005'
+  const IMPOSTOR = 'impostor-1'
+  const verify = (code: string, openid: string) => user<Me>({ action: 'verifyPhone', code }, openid)
+  const find = async (q: string) =>
+    (await user<{ items: PersonSummary[] }>({ action: 'findPeople', q }, 'demo-worker-liu')).data!.items
+
+  it('verifies a number the WeChat way, and shows workers what tells two people with one name and number apart', async () => {
+    // A stranger copies her nickname and types her number.
+    expect(
+      await user(
+        { action: 'updateProfile', nickname: '王秀英', phone: WANG_PHONE, community: '槐中路社区' },
+        IMPOSTOR,
+      ),
+    ).toMatchObject({ ok: true, data: { profile: { phoneVerified: false } } })
+    const verified = await verify(await emu.phoneCode(WANG), WANG)
+    expect(verified).toMatchObject({
+      ok: true,
+      data: { profile: { phoneMasked: '136****0005', phoneVerified: true } },
+    })
+    const found = await find(WANG_PHONE)
+    expect(found.map((p) => [p.openid, p.phoneVerified])).toEqual([
+      [WANG, true],
+      [IMPOSTOR, false],
+    ])
+    expect(found[0].phoneVerifiedAt).toEqual(expect.any(Number))
+    expect(found[1].phoneVerifiedAt).toBeNull()
+    expect(found[0].since).toBeLessThan(found[1].since)
+    expect(JSON.stringify(found)).not.toContain(WANG_PHONE)
+  })
+
+  it('lets one verified number belong to one account only', async () => {
+    expect((await verify(await emu.phoneCode(WANG), WANG)).ok).toBe(true)
+    // Another account presents a code that answers the same number.
+    await user({ action: 'login' }, IMPOSTOR)
+    const before = await usersSnapshot()
+    const res = await verify(await emu.phoneCode(WANG), IMPOSTOR)
+    expect(res).toMatchObject({ ok: false, code: 'already-exists' })
+    expect(res.message).toContain('社工站')
+    expect(await usersSnapshot()).toEqual(before)
+  })
+
+  it('refuses a code that is made up or used twice, and changes nothing', async () => {
+    const code = await emu.phoneCode(WANG)
+    expect((await verify(code, WANG)).ok).toBe(true)
+    const before = await usersSnapshot()
+    for (const bad of [code, 'made-up-code-123']) {
+      const res = await verify(bad, 'demo-resident-li')
+      expect(res).toMatchObject({ ok: false, code: 'failed-precondition' })
+      expect(res.message).toContain('验证')
+    }
+    expect(await usersSnapshot()).toEqual(before)
+  })
+
+  it('makes a number typed over a verified one unverified, and frees the verified one', async () => {
+    expect((await verify(await emu.phoneCode(WANG), WANG)).ok).toBe(true)
+    expect(await user({ action: 'updateProfile', phone: '13900001111' }, WANG)).toMatchObject({
+      data: { profile: { phoneVerified: false } },
+    })
+    // The number she no longer claims can be verified by whoever WeChat says owns it.
+    expect((await verify(await emu.phoneCode(WANG), IMPOSTOR)).ok).toBe(true)
   })
 })
 

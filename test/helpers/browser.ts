@@ -109,3 +109,11 @@ export async function backToTabs(page: Page, steps = 10): Promise<void> {
     await tabbar.waitFor({ timeout: 2_000 }).catch(() => undefined)
   }
 }
+
+/** Picks `name` in the 体验身份 picker the H5 build shows a newcomer (or after 切换体验身份). */
+export async function pickIdentity(page: Page, name: string): Promise<void> {
+  const picker = page.getByRole('dialog', { name: '选择体验身份' })
+  await picker.waitFor()
+  await picker.locator('.identity-picker__person', { hasText: name }).first().click()
+  await picker.waitFor({ state: 'detached' })
+}

@@ -3,12 +3,22 @@
  * talked to over HTTP exactly as the H5 app does (POST /fn/<name>, identity in `x-wx-openid`).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { testClockOffset } from './clock'
 
 const ROOT = path.resolve(__dirname, '..', '..')
+
+/**
+ * The key of the emulators' database endpoint, one per test process: given to each emulator started here
+ * (EMULATOR_ADMIN_SECRET) and carried by the SDK configuration of sdkEnvironment, as the emulator gives its
+ * own to the functions. A web page cannot know it.
+ */
+const ADMIN_SECRET = crypto.randomBytes(24).toString('base64url')
+export const adminSecret = (): string => ADMIN_SECRET
 
 export interface Envelope<T = unknown> {
   ok: boolean
@@ -58,6 +68,8 @@ export interface Emulator {
   /** The time the functions see. */
   now(): Promise<number>
   identities(): Promise<Array<{ openid: string; name: string; role: string; note: string }>>
+  /** A one-time code for a demo person's own phone number, as WeChat's phone-number button gives one. */
+  phoneCode(openid: string): Promise<string>
   /** How many queries read a whole collection (no index narrowed them), by collection, since the last reset. */
   fullScans(): Promise<Record<string, number>>
   /** Stops the emulator gracefully and removes its data (unless it was given one). */
@@ -84,7 +96,12 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   if (opts.autoCollections) args.push('--auto-collections')
   const child = spawn(process.execPath, args, {
     cwd: opts.fromFolder ?? ROOT,
-    env: { ...process.env, ADMIN_OPENIDS: (opts.adminOpenids ?? []).join(','), NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      ADMIN_OPENIDS: (opts.adminOpenids ?? []).join(','),
+      EMULATOR_ADMIN_SECRET: ADMIN_SECRET,
+      NODE_ENV: 'production',
+    },
     // The IPC channel closes when this process dies, and the emulator then stops too (no orphans).
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
@@ -156,6 +173,11 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
       const res = await fetch(`${url}/__emulator/identities`)
       return ((await res.json()) as { items: Awaited<ReturnType<Emulator['identities']>> }).items
     },
+    async phoneCode(openid: string) {
+      const res = await post('/__emulator/phone-code', { openid })
+      if (!res.ok) throw new Error(`phone code for ${openid}: ${res.status}`)
+      return ((await res.json()) as { code: string }).code
+    },
     async fullScans() {
       const res = await fetch(`${url}/__emulator/stats`)
       return ((await res.json()) as { fullScans: Record<string, number> }).fullScans
@@ -180,7 +202,8 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
 /** The SDK environment that makes wx-server-sdk in this process talk to the emulator. */
 export function sdkEnvironment(url: string, openid = ''): Record<string, string> {
   return {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    // wx-server-sdk appends its own query (env, seqId) to a URL that already has one.
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin?key=${ADMIN_SECRET}&` }),
     TENCENTCLOUD_SECRETID: 'local-emulator',
     TENCENTCLOUD_SECRETKEY: 'local-emulator',
     TENCENTCLOUD_SESSIONTOKEN: '',
@@ -192,4 +215,27 @@ export function sdkEnvironment(url: string, openid = ''): Record<string, string>
     WX_CONTEXT_KEYS: openid ? 'WX_OPENID' : '',
     WX_OPENID: openid,
   }
+}
+
+/**
+ * One HTTP request exactly as given (no fetch: Node's fetch adds the browser's Sec-Fetch headers, which the
+ * database endpoint refuses, and normalises the path, which the path tests must not have done for them).
+ */
+export function rawRequest(
+  port: number,
+  method: string,
+  rawPath: string,
+  body = '',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: rawPath, headers }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (text += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
 }

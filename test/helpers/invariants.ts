@@ -2,7 +2,7 @@
  * The invariants of points and the points supermarket, checked against the database after racing tests:
  * for every person, balance = Σ ledger deltas, held = Σ cost of their held orders,
  * available = balance − held ≥ 0, earned and spent are the sums of gains and losses, no entry has a zero
- * or fractional delta; for every reward, stock + held orders + redeemed orders = all stock put in, and
+ * or fractional delta, and none but a redemption was caused by the person it is for (no self-dealing); for every reward, stock + held orders + redeemed orders = all stock put in, and
  * each redeemed order has exactly one redemption entry.
  * Activities: places taken = sign-ups holding one ≤ capacity, nobody holds two overlapping places, each
  * confirmed sign-up is credited by at most one entry. Needs: an assignee exactly while someone works on
@@ -83,6 +83,9 @@ export function ledgerViolations({ users, entries, orders, rewards }: LedgerStat
   }
   for (const e of entries) {
     if (!Number.isInteger(e.delta) || e.delta === 0) problems.push(`entry ${e._id}: delta ${e.delta}`)
+    // Nobody deals with themselves: whoever caused a credit or an adjustment is not the person it is for.
+    if (e.kind !== 'redemption' && e.operator === e.openid)
+      problems.push(`entry ${e._id}: ${e.kind} of ${e.delta} for ${e.openid} caused by themselves`)
   }
   for (const r of rewards) {
     const mine = orders.filter(

@@ -35,4 +35,18 @@ describe('编辑资料', () => {
     const after = await callAs<Me>(emulator(), resident.openid, { action: 'login' })
     expect(after.profile).toEqual(before.profile)
   })
+
+  test('verifies the phone number the WeChat way (the emulator answers for the demo person) and says so', async () => {
+    const resident = await findIdentity(emulator(), 'resident')
+    const before = await callAs<Me>(emulator(), resident.openid, { action: 'login' })
+    actAs(resident)
+    render(<EditProfilePage />)
+    await screen.findByText('手机号还没有验证：验证后社工能认出是您本人')
+
+    await tap('用微信绑定的手机号验证')
+
+    expect(await screen.findByText(`手机号 ${before.profile.phoneMasked} 已验证`)).toBeInTheDocument()
+    const me = await callAs<Me>(emulator(), resident.openid, { action: 'login' })
+    expect(me.profile).toMatchObject({ phoneMasked: before.profile.phoneMasked, phoneVerified: true })
+  })
 })

@@ -1,8 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
-import type { Need } from '@shared/needs'
+import { RELEASE_LIMIT, type Need } from '@shared/needs'
 import AssignedPage from '@/packages/volunteer/pages/mine'
 import PoolPage from '@/packages/volunteer/pages/pool'
-import { RESIDENT, VOLUNTEER, WORKER, become, needs, postNeed } from './needs-support'
+import { RESIDENT, VOLUNTEER, WORKER, become, needs, openDetail, postNeed } from './needs-support'
 import { startEmulatorForFile, tap, typeInto, waitForGone } from './support/app'
 
 const emulator = startEmulatorForFile()
@@ -118,5 +118,23 @@ describe('我接的单', () => {
     await waitForGone('帮忙遛狗')
     const released = await needs(emulator(), VOLUNTEER, { action: 'get', id: need.id })
     expect(released).toMatchObject({ status: 'open', assignee: null })
+  })
+
+  test(`after ${RELEASE_LIMIT} releases in 7 days a volunteer is told why they cannot claim and whom to ask`, async () => {
+    for (let i = 0; i < RELEASE_LIMIT; i++) {
+      const taken = await openNeed(`帮忙取药${i}`)
+      await needs(emulator(), VOLUNTEER, { action: 'claim', id: taken.id })
+      await needs(emulator(), VOLUNTEER, { action: 'release', id: taken.id })
+    }
+    const need = await openNeed('帮忙买菜')
+    await become(emulator(), VOLUNTEER)
+    openDetail(need.id)
+
+    await tap('我来帮忙（接单）')
+    await tap('确认接单')
+
+    expect(await screen.findByText(/已经放弃了3个需求.*请联系社工站的社工/)).toBeInTheDocument()
+    const still = await needs(emulator(), VOLUNTEER, { action: 'get', id: need.id })
+    expect(still).toMatchObject({ status: 'open', assignee: null })
   })
 })

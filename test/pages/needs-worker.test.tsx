@@ -148,3 +148,23 @@ describe('代居民发布', () => {
     })
   })
 })
+
+describe('放弃记录', () => {
+  test('a worker sees on a need who released it and when; the requester does not', async () => {
+    const need = await postNeed(emulator(), '帮忙换灯泡')
+    await needs(emulator(), WORKER, { action: 'review', id: need.id, approve: true })
+    await needs(emulator(), VOLUNTEER, { action: 'claim', id: need.id })
+    await needs(emulator(), VOLUNTEER, { action: 'release', id: need.id })
+
+    await become(emulator(), WORKER)
+    const { unmount } = openDetail(need.id)
+    expect(await screen.findByText('放弃记录')).toBeInTheDocument()
+    expect(screen.getByText(/志愿者张桂芹放弃了$/)).toBeInTheDocument()
+    unmount()
+
+    await become(emulator(), RESIDENT)
+    openDetail(need.id)
+    await screen.findByText('帮忙换灯泡')
+    expect(screen.queryByText('放弃记录')).not.toBeInTheDocument()
+  })
+})

@@ -3,6 +3,7 @@ import type { Page } from '@shared/envelope'
 import type { LedgerEntry, PointsSummaryFull } from '@shared/points'
 import AdjustPage from '@/packages/worker/pages/points-adjust'
 import MePage from '@/pages/me'
+import { demoPhone } from '../../emulator/seeds/demo/people'
 import { actAs, callAs, findIdentity, startEmulatorForFile, tap, typeInto } from './support/app'
 
 const emulator = startEmulatorForFile()
@@ -280,5 +281,33 @@ describe('积分加减', () => {
     render(<MePage />)
     expect(await screen.findByText('编辑资料', {}, WRITE)).toBeInTheDocument()
     expect(screen.queryByText('积分加减')).not.toBeInTheDocument()
+  })
+
+  test('tells two people with one name and number apart: the verified one first, since when each uses the app', async () => {
+    const resident = await findIdentity(emulator(), 'resident')
+    const phone = demoPhone(resident.openid)!
+    // A stranger copies the resident's name and types her number.
+    await callAs(emulator(), 'impostor-in-search', {
+      action: 'updateProfile',
+      nickname: resident.name,
+      phone,
+    })
+    await callAs(emulator(), resident.openid, {
+      action: 'verifyPhone',
+      code: await emulator().phoneCode(resident.openid),
+    })
+    actAs(await findIdentity(emulator(), 'worker'))
+    render(<AdjustPage />)
+
+    await typeInto(SEARCH, resident.name)
+    await tap('搜索')
+    await screen.findByText(`“${resident.name}”的结果`)
+    const rows = (await screen.findAllByText(resident.name)).map(
+      (n) => n.closest('.adjust__person') as HTMLElement,
+    )
+    expect(rows).toHaveLength(2)
+    expect(within(rows[0]).getByText(/已验证/)).toBeInTheDocument()
+    expect(within(rows[1]).getByText(/未验证/)).toBeInTheDocument()
+    expect(within(rows[1]).getByText(/起使用/)).toBeInTheDocument()
   })
 })

@@ -16,6 +16,7 @@ import { _, db } from '../../../server/cloud'
 import { invalid, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { postInTransaction } from '../../../server/ledger'
+import { refuseSelfDealing } from '../../../server/self-dealing'
 import { inTransaction } from '../../../server/transaction'
 import { findActivity, readOptional, signupId } from './store'
 import { toAttendanceItem } from './views'
@@ -49,6 +50,7 @@ export const confirm = action({
   input: confirmAttendanceInput,
   who: 'worker',
   run: async (args, caller): Promise<AttendanceItem> => {
+    refuseSelfDealing(caller.openid, args.openid, '确认自己的服务时长')
     const id = signupId(args.id, args.openid)
     const confirmed = await inTransaction(async (tx): Promise<SignupRecord> => {
       const now = Date.now()

@@ -17,7 +17,7 @@ import {
 } from '../../../types/activities'
 import type { ActivityRecord, SignupRecord } from '../../../types/records'
 import { type AppError, denied, precondition } from '../../../server/errors'
-import { UNLOCKED, afterMiss, lockedOut, type LockoutRule } from '../../../server/lockout'
+import { afterHit, afterMiss, lockedOut, type LockoutRule } from '../../../server/lockout'
 import { action, type Caller } from '../../../server/handler'
 import { inTransaction } from '../../../server/transaction'
 import { acceptsCode, issueCode } from './code'
@@ -28,7 +28,7 @@ const WRONG_CODE = '签到码不对或已经过期，请扫描现场最新的签
 
 const CODE_LOCKOUT: LockoutRule = {
   maxMisses: CODE_MAX_MISSES,
-  lockMs: CODE_LOCK_MS,
+  windowMs: CODE_LOCK_MS,
   refusal: (minutes) => `签到码输错太多次了，请${minutes}分钟后再试，或请现场社工帮您登记`,
 }
 
@@ -69,8 +69,8 @@ function changeSignup(
 }
 
 /**
- * Counts a wrong code against the sign-up (server/lockout.ts); the CODE_MAX_MISSES-th locks codes out
- * for CODE_LOCK_MS. Answers the error to give the caller.
+ * Counts a wrong code against the sign-up (server/lockout.ts); the CODE_MAX_MISSES-th within CODE_LOCK_MS
+ * locks codes out. Answers the error to give the caller.
  */
 async function missed(id: string): Promise<AppError> {
   let refusal: AppError = precondition(WRONG_CODE)
@@ -83,7 +83,7 @@ async function missed(id: string): Promise<AppError> {
     }
     const next = afterMiss(CODE_LOCKOUT, s.codeLock, now)
     refusal = next.locked ?? refusal
-    return { codeLock: next.lock }
+    return { codeLock: next.log }
   })
   return refusal
 }
@@ -105,7 +105,11 @@ export const checkin = action({
       if (locked) throw locked
       if (s.state === 'checked-in') return null
       if (s.state !== 'signed') throw precondition('您已经签退了，不用再签到')
-      return { state: 'checked-in', checkinAt: Date.now(), codeLock: UNLOCKED }
+      return {
+        state: 'checked-in',
+        checkinAt: Date.now(),
+        codeLock: afterHit(CODE_LOCKOUT, s.codeLock, Date.now()),
+      }
     })
     return toParticipation(signup, activity)
   },
@@ -127,7 +131,11 @@ export const checkout = action({
       if (locked) throw locked
       if (s.state === 'signed') throw precondition('您还没有签到，请先签到再签退')
       if (s.state !== 'checked-in') return null
-      return { state: 'checked-out', checkoutAt: Date.now(), codeLock: UNLOCKED }
+      return {
+        state: 'checked-out',
+        checkoutAt: Date.now(),
+        codeLock: afterHit(CODE_LOCKOUT, s.codeLock, Date.now()),
+      }
     })
     return toParticipation(signup, activity)
   },

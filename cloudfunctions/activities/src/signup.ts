@@ -11,8 +11,14 @@
  * is told so rather than left to time out. Six database operations: the caller, the agenda, the activity,
  * and the three writes.
  */
-import { cancelSignupInput, overlaps, signupInput, type Participation } from '../../../types/activities'
-import type { ActivityRecord, AgendaRecord, AgendaSlot, SignupRecord } from '../../../types/records'
+import {
+  CODE_LOCK_MS,
+  cancelSignupInput,
+  overlaps,
+  signupInput,
+  type Participation,
+} from '../../../types/activities'
+import type { ActivityRecord, AgendaRecord, AgendaSlot, MissLog, SignupRecord } from '../../../types/records'
 import type { Transaction } from '../../../server/db'
 import { _ } from '../../../server/cloud'
 import { denied, exhausted, exists, precondition } from '../../../server/errors'
@@ -64,7 +70,25 @@ interface Outcome {
   activity: ActivityRecord
 }
 
-function emptySignup(activity: ActivityRecord, caller: Caller, now: number): SignupRecord {
+/**
+ * The wrong on-site codes of cancelled places that still count (younger than CODE_LOCK_MS), by activity;
+ * older ones are dropped. The agenda keeps them so that signing up again does not reset a guess limit.
+ */
+function liveCodeLocks(agenda: AgendaRecord | null, now: number): Record<string, MissLog> {
+  const kept: Record<string, MissLog> = {}
+  for (const [activityId, log] of Object.entries(agenda?.codeLocks ?? {})) {
+    const recent = (Array.isArray(log?.missedAt) ? log.missedAt : []).filter((t) => t > now - CODE_LOCK_MS)
+    if (recent.length) kept[activityId] = { missedAt: recent }
+  }
+  return kept
+}
+
+function emptySignup(
+  activity: ActivityRecord,
+  caller: Caller,
+  now: number,
+  codeLock: MissLog | undefined,
+): SignupRecord {
   return {
     _id: signupId(activity._id, caller.openid),
     activityId: activity._id,
@@ -85,6 +109,7 @@ function emptySignup(activity: ActivityRecord, caller: Caller, now: number): Sig
     entryId: null,
     confirmedBy: null,
     confirmedAt: null,
+    ...(codeLock ? { codeLock } : {}),
     updatedAt: now,
   }
 }
@@ -96,8 +121,14 @@ const slotOf = (a: ActivityRecord): AgendaSlot => ({
   endAt: a.endAt,
 })
 
-async function writeAgenda(tx: Transaction, openid: string, slots: AgendaSlot[], now: number): Promise<void> {
-  const agenda: AgendaRecord = { _id: openid, openid, slots, updatedAt: now }
+async function writeAgenda(
+  tx: Transaction,
+  openid: string,
+  slots: AgendaSlot[],
+  codeLocks: Record<string, MissLog>,
+  now: number,
+): Promise<void> {
+  const agenda: AgendaRecord = { _id: openid, openid, slots, codeLocks, updatedAt: now }
   await putDoc(tx, 'agendas', agenda)
 }
 
@@ -117,9 +148,11 @@ export const signup = action({
       const current = await readActivity(tx, args.id)
       assertOpenForSignup(current, now)
       const slots = await slotsBeside(agenda?.slots ?? [], current, now)
-      const placed = emptySignup(current, caller, now)
+      // Wrong codes typed before a cancellation come back with the place.
+      const { [current._id]: carried, ...otherLocks } = liveCodeLocks(agenda, now)
+      const placed = emptySignup(current, caller, now, carried)
       await putDoc(tx, 'signups', placed)
-      await writeAgenda(tx, caller.openid, [...slots, slotOf(current)], now)
+      await writeAgenda(tx, caller.openid, [...slots, slotOf(current)], otherLocks, now)
       const taken: ActivityRecord = { ...current, signedUp: current.signedUp + 1, updatedAt: now }
       await tx
         .collection('activities')
@@ -157,10 +190,12 @@ export const cancel = action({
         .collection('signups')
         .doc(id)
         .update({ data: { state: 'cancelled', cancelledAt: now, updatedAt: now } })
+      // The place goes; its wrong codes stay with the person, for a sign-up again (see liveCodeLocks).
+      const keep = mine.codeLock?.missedAt?.length ? { [`codeLocks.${current._id}`]: mine.codeLock } : {}
       await tx
         .collection('agendas')
         .doc(caller.openid)
-        .update({ data: { slots: _.pull({ activityId: current._id }), updatedAt: now } })
+        .update({ data: { slots: _.pull({ activityId: current._id }), ...keep, updatedAt: now } })
       await tx
         .collection('activities')
         .doc(current._id)

@@ -13,6 +13,7 @@ import {
 import type { Page } from '../../../types/envelope'
 import type { MerchantRecord, RewardRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
+import { assertSafeText } from '../../../server/content'
 import { denied, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { afterCursor, decodeCursor, pageOf } from '../../../server/paging'
@@ -91,7 +92,8 @@ export const merchants = action({
 export const upsertMerchant = action({
   input: upsertMerchantInput,
   who: 'worker',
-  run: async (args): Promise<Merchant> => {
+  run: async (args, caller): Promise<Merchant> => {
+    await assertSafeText(caller.openid, [args.name, args.address])
     const now = Date.now()
     const id = args.id ?? newId('shop')
     const record = await inTransaction(async (tx) => {
@@ -108,6 +110,8 @@ export const upsertMerchant = action({
         kind: args.kind,
         address: args.address,
         active: args.active ?? current?.active ?? true,
+        // Editing a shop leaves its staff's count of wrong digits as it is.
+        ...(current?.lookupLock ? { lookupLock: current.lookupLock } : {}),
         createdAt: current?.createdAt ?? now,
         updatedAt: now,
       }
@@ -115,11 +119,14 @@ export const upsertMerchant = action({
       await ref.set({ data })
       return next
     })
-    // Rewards carry the shop's name and kind for the catalogue and for orders.
+    // Rewards carry the shop's name, kind and whether it is open, for the catalogue and for orders: once
+    // this answers, no reward of a paused shop can be ordered.
     await db
       .collection('rewards')
       .where({ merchantId: id })
-      .update({ data: { merchantName: record.name, merchantKind: record.kind } })
+      .update({
+        data: { merchantName: record.name, merchantKind: record.kind, merchantActive: record.active },
+      })
     return toMerchant(record)
   },
 })
@@ -131,6 +138,7 @@ export const upsertReward = action({
     if (!caller.roles.has('worker') && caller.user!.merchantId !== args.merchantId) {
       throw denied('只能管理本店的商品')
     }
+    await assertSafeText(caller.openid, [args.title])
     const shop = (
       await db.collection<MerchantRecord>('merchants').where({ _id: args.merchantId }).limit(1).get()
     ).data[0]
@@ -153,6 +161,7 @@ export const upsertReward = action({
         merchantId: args.merchantId,
         merchantKind: shop.kind,
         merchantName: shop.name,
+        merchantActive: shop.active,
         title: args.title,
         cost: args.cost,
         stock: args.stock,

@@ -23,5 +23,5 @@ export const main = defineFunction({
     getOrder,
     settlement,
   },
-  timer: () => expireHeldOrders(),
+  timer: { trigger: 'expire-held-orders', run: () => expireHeldOrders() },
 })

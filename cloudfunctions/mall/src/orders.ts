@@ -49,6 +49,8 @@ export const order = action({
           throw notFound('没有找到这件商品')
         }
         if (!reward.active) throw precondition('这件商品已经下架了')
+        // (A reward stored before shops could be paused has no such field: its shop is open.)
+        if (reward.merchantActive === false) throw precondition('这家店暂停兑换了，请看看别的店的商品')
         if (reward.stock <= 0) throw exhausted('这件商品已经兑换完了')
         const user = await readUser(tx, caller.openid)
         const mine = user.mallOrders?.[reward._id] ?? 0

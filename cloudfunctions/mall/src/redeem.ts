@@ -12,6 +12,7 @@ import {
   CODE_TTL_MS,
   LOOKUP_LOCK_MS,
   LOOKUP_MAX_MISSES,
+  SHOP_LOOKUP_MAX_MISSES,
   SHORT_CODE_DIGITS,
   codeInput,
   lookupCodeInput,
@@ -20,10 +21,10 @@ import {
   type Order,
   type RedemptionCode,
 } from '../../../types/mall'
-import type { OrderRecord } from '../../../types/records'
+import type { MerchantRecord, OrderRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
 import { type AppError, denied, exists, notFound, precondition } from '../../../server/errors'
-import { UNLOCKED, afterMiss, lockedOut, type LockoutRule } from '../../../server/lockout'
+import { afterHit, afterMiss, lockedOut, type LockoutRule } from '../../../server/lockout'
 import { action } from '../../../server/handler'
 import { readUser, spendHeld } from '../../../server/ledger'
 import { inTransaction } from '../../../server/transaction'
@@ -31,6 +32,13 @@ import { displayName } from '../../../server/users'
 import { decodeCode, encodeCode, newNonce } from './codes'
 import { readOrder } from './orders'
 import { toOrder } from './views'
+
+/**
+ * An order past its 7-day hold is over for codes and redemption at once, whether or not the timer
+ * (expireHeldOrders) has given its points and stock back yet.
+ */
+const pastHold = (o: OrderRecord, now: number) => o.expiresAt <= now
+const PAST_HOLD = '这个订单已经过期了，积分会自动退回；需要的话请重新兑换'
 
 export const code = action({
   input: codeInput,
@@ -40,9 +48,12 @@ export const code = action({
       if (o.openid !== caller.openid) throw denied('只能出示自己订单的兑换码')
       if (o.status !== 'held')
         throw precondition(o.status === 'redeemed' ? '这个订单已经兑换过了' : '这个订单已经结束了')
+      const now = Date.now()
+      if (pastHold(o, now)) throw precondition(PAST_HOLD)
       const nonce = newNonce()
       const shortCode = String(crypto.randomInt(0, 10 ** SHORT_CODE_DIGITS)).padStart(SHORT_CODE_DIGITS, '0')
-      const expiresAt = Date.now() + CODE_TTL_MS
+      // A code never outlives the order's hold.
+      const expiresAt = Math.min(now + CODE_TTL_MS, o.expiresAt)
       await tx
         .collection('orders')
         .doc(o._id)
@@ -54,26 +65,54 @@ export const code = action({
 
 const LOOKUP_LOCKOUT: LockoutRule = {
   maxMisses: LOOKUP_MAX_MISSES,
-  lockMs: LOOKUP_LOCK_MS,
+  windowMs: LOOKUP_LOCK_MS,
   refusal: (minutes) => `兑换数字输错太多次了，请${minutes}分钟后再试，或请顾客刷新兑换码后扫码`,
 }
 
+const SHOP_LOOKUP_LOCKOUT: LockoutRule = {
+  maxMisses: SHOP_LOOKUP_MAX_MISSES,
+  windowMs: LOOKUP_LOCK_MS,
+  refusal: (minutes) => `本店兑换数字输错太多次了，请${minutes}分钟后再试，或请顾客刷新兑换码后扫码`,
+}
+
+const NO_SUCH_DIGITS = '没有找到这个兑换码。请让顾客刷新兑换码，再把最新的数字念一遍'
+
 /**
- * Counts digits that matched nothing against the staff member (server/lockout.ts); the
- * LOOKUP_MAX_MISSES-th locks lookups for LOOKUP_LOCK_MS. Answers the error to give.
+ * Counts one lookup against the staff member and their shop (server/lockout.ts), in one transaction on
+ * both records: refused while either is locked; digits that matched nothing are a miss on both, and the
+ * LOOKUP_MAX_MISSES-th of the person or the SHOP_LOOKUP_MAX_MISSES-th of the shop locks. A hit forgives
+ * nothing, but is written too, so that however many lookups race, each sees every one committed before it.
+ * Answers the refusal, or null for a hit.
  */
-async function lookupMissed(openid: string): Promise<AppError> {
+function countLookup(openid: string, merchantId: string, hit: boolean): Promise<AppError | null> {
   return inTransaction(async (tx) => {
     const now = Date.now()
-    const user = await readUser(tx, openid)
-    const locked = lockedOut(LOOKUP_LOCKOUT, user.lookupLock, now)
+    const staff = await readUser(tx, openid)
+    let shop: MerchantRecord
+    try {
+      shop = (await tx.collection<MerchantRecord>('merchants').doc(merchantId).get()).data
+    } catch {
+      throw notFound('没有找到这个商户')
+    }
+    const locked =
+      lockedOut(LOOKUP_LOCKOUT, staff.lookupLock, now) ?? lockedOut(SHOP_LOOKUP_LOCKOUT, shop.lookupLock, now)
     if (locked) return locked
-    const next = afterMiss(LOOKUP_LOCKOUT, user.lookupLock, now)
+    const mine = hit
+      ? { log: afterHit(LOOKUP_LOCKOUT, staff.lookupLock, now), locked: null }
+      : afterMiss(LOOKUP_LOCKOUT, staff.lookupLock, now)
+    const ours = hit
+      ? { log: afterHit(SHOP_LOOKUP_LOCKOUT, shop.lookupLock, now), locked: null }
+      : afterMiss(SHOP_LOOKUP_LOCKOUT, shop.lookupLock, now)
     await tx
       .collection('users')
       .doc(openid)
-      .update({ data: { lookupLock: next.lock } })
-    return next.locked ?? notFound('没有找到这个兑换码。请让顾客刷新兑换码，再把最新的数字念一遍')
+      .update({ data: { lookupLock: _.set(mine.log) } })
+    await tx
+      .collection('merchants')
+      .doc(merchantId)
+      .update({ data: { lookupLock: _.set(ours.log) } })
+    if (hit) return null
+    return mine.locked ?? ours.locked ?? notFound(NO_SUCH_DIGITS)
   })
 }
 
@@ -83,26 +122,22 @@ export const lookupCode = action({
   run: async (args, caller): Promise<CodeLookup> => {
     const merchantId = caller.user?.merchantId
     if (!caller.user || !merchantId) throw denied('只有合作商户的店员可以核销')
-    const now = Date.now()
-    const locked = lockedOut(LOOKUP_LOCKOUT, caller.user.lookupLock, now)
+    // Already locked: refused without looking (the transaction below decides for everyone else).
+    const locked = lockedOut(LOOKUP_LOCKOUT, caller.user.lookupLock, Date.now())
     if (locked) throw locked
     const { data } = await db
       .collection<OrderRecord>('orders')
       .where({ merchantId, codeShort: args.shortCode })
       .limit(2)
       .get()
+    const now = Date.now()
     const live = data.filter(
-      (o) => o.status === 'held' && o.codeNonce !== null && (o.codeExpiresAt ?? 0) >= now,
+      (o) =>
+        o.status === 'held' && !pastHold(o, now) && o.codeNonce !== null && (o.codeExpiresAt ?? 0) >= now,
     )
     // Two live codes with the same digits at one shop are next to impossible; a fresh code settles it.
-    if (live.length !== 1) throw await lookupMissed(caller.openid)
-    // A typo or two before the right digits does not stay on the record.
-    if (caller.user.lookupLock?.misses) {
-      await db
-        .collection('users')
-        .doc(caller.openid)
-        .update({ data: { lookupLock: UNLOCKED } })
-    }
+    const refusal = await countLookup(caller.openid, merchantId, live.length === 1)
+    if (refusal) throw refusal
     const o = live[0]
     const code = encodeCode({ orderId: o._id, nonce: o.codeNonce!, expiresAt: o.codeExpiresAt! })
     return { order: toOrder(o, 'shop'), code }
@@ -122,6 +157,7 @@ export const redeem = action({
       }
       if (o.status === 'redeemed') throw exists('这个兑换码已经用过了，东西已经领走')
       if (o.status !== 'held') throw precondition('这个订单已经取消或过期，不能兑换')
+      if (pastHold(o, now)) throw precondition(PAST_HOLD)
       if (o.codeNonce !== claims.nonce) throw precondition('这个兑换码已经换新了，请扫顾客手机上最新的码')
       if (claims.expiresAt < now) throw precondition('兑换码已过期，请让顾客刷新后再扫')
       const customer = await readUser(tx, o.openid)

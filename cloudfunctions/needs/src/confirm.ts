@@ -9,6 +9,7 @@ import { assertSafeText } from '../../../server/content'
 import { denied, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { postInTransaction } from '../../../server/ledger'
+import { refuseSelfDealing } from '../../../server/self-dealing'
 import { changeNeed } from './store'
 import { toNeed } from './views'
 
@@ -19,6 +20,9 @@ export const confirm = action({
     const need = await changeNeed(args.id, async (n, tx, now) => {
       if (n.requester.openid !== caller.openid && !caller.roles.has('worker'))
         throw denied('只有发布人或社工可以确认')
+      // A worker who served the need confirms it only as its requester, never on the requester's behalf.
+      if (n.requester.openid !== caller.openid)
+        refuseSelfDealing(caller.openid, n.assignee?.openid, '替居民确认自己完成的服务')
       if (n.status === 'confirmed') throw precondition('这个需求已经确认过了')
       if (n.status !== 'done') throw precondition('志愿者完成服务后才能确认')
       const points = n.points + POINTS_RULES.ratingBonus[String(args.rating) as '1']
@@ -50,6 +54,7 @@ export const cancel = action({
   input: cancelNeedInput,
   run: async (args, caller): Promise<Need> => {
     const isWorker = caller.roles.has('worker')
+    await assertSafeText(caller.openid, [args.reason])
     const need = await changeNeed(args.id, async (n) => {
       const isRequester = n.requester.openid === caller.openid
       if (!isRequester && !isWorker) throw denied('只有发布人或社工可以取消这个需求')

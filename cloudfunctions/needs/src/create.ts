@@ -16,6 +16,7 @@ export const create = action({
       args.title,
       args.description,
       args.preferredTime,
+      args.address,
       args.onBehalfOf?.name,
     ])
     const now = Date.now()

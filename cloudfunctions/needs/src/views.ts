@@ -45,6 +45,7 @@ export function toNeed(r: NeedRecord, viewer: Caller): Need {
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   }
+  if (viewer.roles.has('worker')) need.releases = r.releases ?? []
   if (maySeeContact(r, viewer)) {
     need.address = r.address
     need.contactPhone = r.contactPhone

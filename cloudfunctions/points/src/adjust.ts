@@ -4,18 +4,20 @@ import { assertSafeText } from '../../../server/content'
 import { invalid } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { postEntry } from '../../../server/ledger'
+import { refuseSelfDealing } from '../../../server/self-dealing'
 import { toEntry } from './views'
 
 export const adjust = action({
   input: adjustInput,
   who: 'worker',
   run: async (args, caller): Promise<LedgerEntry> => {
+    refuseSelfDealing(caller.openid, args.openid, '给自己加减积分')
     const rule = args.ruleId === undefined ? null : CIVIC_RULES.find((r) => r.id === args.ruleId)
     if (rule === undefined) throw invalid('没有这条积分规则')
     const delta = rule ? rule.delta : args.delta!
     const kind = rule ? (rule.delta > 0 ? 'civic' : 'deduction') : 'adjustment'
-    // Civic awards and deductions are published; their notes are checked like any public text.
-    if (rule) await assertSafeText(caller.openid, [args.note])
+    // The note is read by the person in their ledger (and civic ones are published): checked either way.
+    await assertSafeText(caller.openid, [args.note])
     const { entry } = await postEntry({
       openid: args.openid,
       delta,

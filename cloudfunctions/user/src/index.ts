@@ -3,6 +3,7 @@
  */
 import { defineFunction } from '../../../server/handler'
 import { findPeople } from './people'
+import { verifyPhone } from './phone'
 import { login, updateProfile } from './profile'
 import { grantRole, revokeRole } from './roles'
 import { applyVolunteer, listVolunteers, reviewVolunteer } from './volunteer'
@@ -11,6 +12,7 @@ export const main = defineFunction({
   actions: {
     login,
     updateProfile,
+    verifyPhone,
     applyVolunteer,
     reviewVolunteer,
     listVolunteers,

@@ -33,15 +33,22 @@ export const findPeople = action({
       .orderBy('updatedAt', 'desc')
       .limit(limit)
       .get()
-    return {
-      items: res.data.map((u) => ({
+    const items = res.data.map((u) => {
+      const verifiedAt = u.phone && u.phoneVerifiedAt ? u.phoneVerifiedAt : null
+      return {
         openid: u.openid,
         name: displayName(u),
         community: u.community,
         phoneMasked: maskPhone(u.phone),
+        phoneVerified: verifiedAt !== null,
+        phoneVerifiedAt: verifiedAt,
+        since: u.createdAt,
         roles: rolesOf(u),
         volunteerStatus: u.volunteer?.status ?? null,
-      })),
-    }
+      }
+    })
+    // People whose number WeChat vouched for come first (the sort keeps the order of the rest).
+    items.sort((a, b) => Number(b.phoneVerified) - Number(a.phoneVerified))
+    return { items }
   },
 })

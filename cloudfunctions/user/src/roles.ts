@@ -4,6 +4,7 @@ import type { UserRecord } from '../../../types/records'
 import { _, adminOpenids, db } from '../../../server/cloud'
 import { notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
+import { refuseSelfDealing } from '../../../server/self-dealing'
 import { inTransaction } from '../../../server/transaction'
 import { newUserRecord } from '../../../server/users'
 import { toRoleHolder } from './views'
@@ -16,7 +17,8 @@ async function assertMerchantExists(merchantId: string): Promise<void> {
 export const grantRole = action({
   input: roleChangeInput,
   who: 'worker',
-  run: async (args) => {
+  run: async (args, caller) => {
+    refuseSelfDealing(caller.openid, args.openid, '给自己授予身份')
     if (args.role === 'merchant') await assertMerchantExists(args.merchantId!)
     const now = Date.now()
     const user = await inTransaction(async (tx) => {

@@ -30,6 +30,7 @@ export function toMe(user: UserRecord): Me {
       nickname: user.nickname,
       community: user.community,
       phoneMasked: maskPhone(user.phone),
+      phoneVerified: Boolean(user.phone && user.phoneVerifiedAt),
       elderMode: user.elderMode,
     },
     volunteer: volunteerInfo(user),

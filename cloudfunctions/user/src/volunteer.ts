@@ -9,9 +9,11 @@ import type { UserRecord } from '../../../types/records'
 import type { Page } from '../../../types/envelope'
 import type { VolunteerApplication } from '../../../types/user'
 import { _, db } from '../../../server/cloud'
+import { assertSafeText } from '../../../server/content'
 import { notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { notify, thing } from '../../../server/notify'
+import { refuseSelfDealing } from '../../../server/self-dealing'
 import { afterCursor, decodeCursor, pageOf } from '../../../server/paging'
 import { inTransaction } from '../../../server/transaction'
 import { toApplication, toMe, toRoleHolder } from './views'
@@ -19,6 +21,8 @@ import { toApplication, toMe, toRoleHolder } from './views'
 export const applyVolunteer = action({
   input: applyVolunteerInput,
   run: async (args, caller) => {
+    // The real name is shown to the people the volunteer serves.
+    await assertSafeText(caller.openid, [args.realName, ...args.skills])
     const now = Date.now()
     const user = await inTransaction(async (tx) => {
       const ref = tx.collection<UserRecord>('users').doc(caller.openid)
@@ -46,6 +50,8 @@ export const reviewVolunteer = action({
   input: reviewVolunteerInput,
   who: 'worker',
   run: async (args, caller) => {
+    refuseSelfDealing(caller.openid, args.openid, '审核自己的志愿者申请')
+    await assertSafeText(caller.openid, [args.reason])
     const now = Date.now()
     const { user, before } = await inTransaction(async (tx) => {
       const ref = tx.collection<UserRecord>('users').doc(args.openid)

@@ -43,6 +43,7 @@ export function demoMall(
       merchantId: shopId,
       merchantKind: shop.kind,
       merchantName: shop.name,
+      merchantActive: shop.active,
       title,
       cost,
       stock,

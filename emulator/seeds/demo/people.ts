@@ -229,6 +229,11 @@ export function demoUsers(now: number): UserRecord[] {
   }))
 }
 
+/** A demo person's own phone number (what WeChat would answer for their phone-number button), or null. */
+export function demoPhone(openid: string): string | null {
+  return PEOPLE.find((p) => p.openid === openid)?.phone ?? null
+}
+
 export function demoIdentities(): DemoIdentity[] {
   return PEOPLE.filter((p) => p.identity).map((p) => ({
     openid: p.openid,

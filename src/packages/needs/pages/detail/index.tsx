@@ -22,6 +22,7 @@ import {
 import { askForNotices } from '@/services/notices'
 import NeedSteps from '../../components/need-steps'
 import RatingForm, { RATING_WORDS, Stars, creditFor } from '../../components/rating-form'
+import { RELEASE_NOTE } from '@/utils/volunteer'
 import './index.scss'
 
 type Dialog = 'cancel' | 'claim' | 'release'
@@ -207,6 +208,16 @@ export default function NeedDetailPage() {
 
       <ContactCard need={need} me={me} />
       <ServiceCard need={need} />
+      {isWorker && need.releases && need.releases.length > 0 && (
+        <View className="card detail__releases">
+          <Text className="card__title">放弃记录</Text>
+          {need.releases.map((r) => (
+            <Text key={`${r.openid}-${r.at}`} className="detail__line">
+              {`${formatNeedTime(r.at)} 志愿者${r.nickname}放弃了`}
+            </Text>
+          ))}
+        </View>
+      )}
 
       {canConfirm && (
         <RatingForm
@@ -278,7 +289,7 @@ export default function NeedDetailPage() {
       {dialog === 'release' && (
         <ConfirmDialog
           title="放弃这个需求？"
-          content="放弃后，需求回到需求大厅，别的志愿者可以接。如果已经和居民约好，请先打电话说一声。"
+          content={`放弃后，需求回到需求大厅，别的志愿者可以接。如果已经和居民约好，请先打电话说一声。${RELEASE_NOTE}`}
           confirmText="确认放弃"
           onConfirm={async () => changed(await releaseNeed(need.id), '已放弃，需求回到了需求大厅')}
           onClose={() => setDialog(null)}

@@ -5,10 +5,11 @@ import { AtSwitch } from 'taro-ui'
 import { updateProfileInput, type Me, type UpdateProfileInput } from '@shared/user'
 import FormField from '@/components/form-field'
 import { ErrorState, Loading } from '@/components/page-state'
+import VerifyPhoneButton from '@/components/verify-phone'
 import { useMe } from '@/hooks/use-me'
 import { goBack } from '@/routes'
 import { toCloudError } from '@/services/cloud'
-import { updateProfile } from '@/services/user'
+import { updateProfile, verifyPhone } from '@/services/user'
 import './index.scss'
 
 interface Draft {
@@ -54,6 +55,21 @@ function ProfileForm({ me, reload }: { me: Me; reload: () => Promise<void> }) {
   const [draft, setDraft] = useState<Draft>(() => storedDraft(me))
   const [problem, setProblem] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  const [verifying, setVerifying] = useState(false)
+
+  const verify = async (code: string) => {
+    setVerifying(true)
+    setProblem(null)
+    try {
+      await verifyPhone(code)
+      await reload()
+      Taro.showToast({ title: '手机号已验证', icon: 'success' })
+    } catch (e) {
+      setProblem(toCloudError(e).message)
+    } finally {
+      setVerifying(false)
+    }
+  }
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((previous) => ({ ...previous, [key]: value }))
@@ -116,6 +132,20 @@ function ProfileForm({ me, reload }: { me: Me; reload: () => Promise<void> }) {
             onInput={(e) => set('phone', e.detail.value)}
           />
         </FormField>
+        <View className="edit-profile__verify">
+          <Text className={`edit-profile__verified${me.profile.phoneVerified ? ' is-verified' : ''}`}>
+            {me.profile.phoneVerified
+              ? `手机号 ${me.profile.phoneMasked} 已验证`
+              : '手机号还没有验证：验证后社工能认出是您本人'}
+          </Text>
+          {!me.profile.phoneVerified && (
+            <VerifyPhoneButton
+              busy={verifying}
+              onCode={(code) => void verify(code)}
+              onRefused={() => setProblem('没有拿到手机号，可以再点一次，或直接填写手机号')}
+            />
+          )}
+        </View>
         <FormField label="所在社区">
           <Input
             className="form-field__input"

@@ -12,6 +12,7 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { ROUTES, openPage } from '@/routes'
 import { completeNeed, listNeeds, releaseNeed } from '@/services/needs'
 import VolunteersOnly from '../../components/volunteers-only'
+import { RELEASE_NOTE } from '@/utils/volunteer'
 import './index.scss'
 
 const PAGE_SIZE = 10
@@ -106,7 +107,7 @@ function AssignedList() {
       {releasing && (
         <ConfirmDialog
           title="放弃这个需求？"
-          content={`放弃“${releasing.title}”后，它回到需求大厅，别的志愿者可以接。如果已经和居民约好，请先打电话说一声。`}
+          content={`放弃“${releasing.title}”后，它回到需求大厅，别的志愿者可以接。如果已经和居民约好，请先打电话说一声。${RELEASE_NOTE}`}
           confirmText="确认放弃"
           onConfirm={() => release(releasing)}
           onClose={() => setReleasing(null)}

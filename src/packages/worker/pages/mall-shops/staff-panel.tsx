@@ -7,6 +7,7 @@ import ConfirmDialog from '@/components/confirm-dialog'
 import { ErrorState, Loading } from '@/components/page-state'
 import { toCloudError } from '@/services/cloud'
 import { findPeople, grantRole, revokeRole } from '@/services/user'
+import { personDetails } from '@/utils/person'
 
 interface StaffPanelProps {
   merchant: Merchant
@@ -20,9 +21,7 @@ function PersonRow({ person, action, onTap }: { person: PersonSummary; action: s
     <View className="shops__person">
       <View className="shops__reward-body">
         <Text className="shops__reward-title">{person.name}</Text>
-        <Text className="shops__reward-line">
-          {[person.community, person.phoneMasked].filter(Boolean).join(' · ')}
-        </Text>
+        <Text className="shops__reward-line">{personDetails(person)}</Text>
       </View>
       <Button className="btn btn--secondary shops__small" onClick={onTap}>
         {action}

@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '@/components/page-state'
 import { toCloudError } from '@/services/cloud'
 import { dispatchNeed } from '@/services/needs'
 import { findPeople } from '@/services/user'
+import { personDetails } from '@/utils/person'
 
 interface VolunteerPickerProps {
   need: Need
@@ -73,9 +74,7 @@ export default function VolunteerPicker({ need, onDispatched, onClose }: Volunte
             >
               <View className="volunteer-picker__who">
                 <Text className="volunteer-picker__name">{person.name}</Text>
-                <Text className="volunteer-picker__meta">
-                  {[person.community, person.phoneMasked].filter(Boolean).join('  ')}
-                </Text>
+                <Text className="volunteer-picker__meta">{personDetails(person)}</Text>
               </View>
               <Text className="volunteer-picker__pick">派给Ta</Text>
             </View>

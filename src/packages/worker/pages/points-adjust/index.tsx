@@ -18,6 +18,7 @@ import { toCloudError } from '@/services/cloud'
 import { adjustPoints, getRules, newIdempotencyKey } from '@/services/points'
 import { findPeople } from '@/services/user'
 import './index.scss'
+import { personDetails } from '@/utils/person'
 
 const SEARCH_LIMIT = 20
 /** Before any search, a few people who used the app lately. */
@@ -82,9 +83,7 @@ function PersonRow({ person, onChoose }: { person: PersonSummary; onChoose: () =
     <View className="adjust__person" onClick={onChoose} role="button">
       <View className="adjust__person-main">
         <Text className="adjust__person-name">{person.name}</Text>
-        <Text className="adjust__person-line">
-          {[person.community, person.phoneMasked].filter(Boolean).join(' · ') || '没有填写社区和手机'}
-        </Text>
+        <Text className="adjust__person-line">{personDetails(person)}</Text>
       </View>
       <Text className="adjust__person-choose">选这位</Text>
     </View>
@@ -212,9 +211,7 @@ function AdjustForm({ self, onPlan }: { self: string; onPlan: (draft: Draft) => 
           <View className="adjust__chosen">
             <View className="adjust__person-main">
               <Text className="adjust__person-name">{person.name}</Text>
-              <Text className="adjust__person-line">
-                {[person.community, person.phoneMasked].filter(Boolean).join(' · ')}
-              </Text>
+              <Text className="adjust__person-line">{personDetails(person)}</Text>
               <RoleTags roles={person.roles} />
             </View>
             <Button className="btn btn--quiet adjust__change" onClick={() => setPerson(null)}>
@@ -403,7 +400,7 @@ function ConfirmStep({
         {planSentence(plan)}
       </Text>
       <Text className="adjust__line">
-        {`是这位：${[plan.person.name, plan.person.community, plan.person.phoneMasked].filter(Boolean).join('，')}`}
+        {`是这位：${plan.person.name}，${personDetails(plan.person, '，')}`}
       </Text>
       <Text className="adjust__line">原因：{plan.note}</Text>
       {deduct && (
