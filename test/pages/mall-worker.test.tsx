@@ -127,6 +127,11 @@ describe('商户与商品 for a worker', () => {
     await tap('保存')
 
     await screen.findByText('添加商户')
+    // The list reloads after the save: the shop shows as open again.
+    await waitFor(() => {
+      const reloaded = screen.getByText('兴达汽修点').closest('.shops__shop') as HTMLElement
+      expect(within(reloaded).queryByText('暂停兑换')).not.toBeInTheDocument()
+    })
     const open = await mall<{ items: CatalogItem[] }>(emulator(), RESIDENT, {
       action: 'catalog',
       merchantId: 'shop-xingda-repair',
