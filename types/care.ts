@@ -96,7 +96,7 @@ export interface CareTeamRecord {
   updatedAt: number
 }
 
-/** `careMembers/<teamId>:<openid>`: one per team and member, so "my teams" is one indexed read. */
+/** `care_members/<teamId>:<openid>`: one per team and member, so "my teams" is one indexed read. */
 export interface CareMemberRecord {
   _id: string
   teamId: string

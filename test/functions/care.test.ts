@@ -111,7 +111,7 @@ async function snapshot(): Promise<unknown> {
   const read = async (name: string) =>
     (await sdk.db.collection(name).orderBy('_id', 'asc').limit(1000).get()).data
   return Promise.all(
-    ['careTeams', 'careMembers', 'careRecipients', 'careVisits', 'ledger', 'needs'].map(read),
+    ['care_teams', 'care_members', 'care_recipients', 'care_visits', 'ledger', 'needs'].map(read),
   )
 }
 
@@ -257,7 +257,7 @@ describe('visiting', () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => care<Visit>(payload, MEMBER)))
     expect(answers.every((a) => a.ok)).toBe(true)
     expect(new Set(answers.map((a) => a.data!.id)).size).toBe(1)
-    const stored = await sdk.db.collection('careVisits').where({ recipientId: r.id }).get()
+    const stored = await sdk.db.collection('care_visits').where({ recipientId: r.id }).get()
     expect(stored.data).toHaveLength(1)
     expect(await care({ ...payload, minutes: 26 }, MEMBER)).toMatchObject({
       ok: false,

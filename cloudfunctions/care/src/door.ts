@@ -43,12 +43,12 @@ export const doorCode = action({
   who: 'worker',
   run: async (args): Promise<DoorCode> => {
     const version = await inTransaction(async (tx): Promise<number> => {
-      const r = await readOptional(tx.collection<RecipientRecord>('careRecipients').doc(args.id))
+      const r = await readOptional(tx.collection<RecipientRecord>('care_recipients').doc(args.id))
       if (!r) throw notFound(NO_RECIPIENT)
       if (!args.revoke) return r.doorVersion
       const next = r.doorVersion + 1
       await tx
-        .collection('careRecipients')
+        .collection('care_recipients')
         .doc(r._id)
         .update({ data: { doorVersion: next, updatedAt: Date.now() } })
       return next

@@ -37,7 +37,7 @@ export const due = action({
     }
     const horizon = now + (args.withinDays ?? DEFAULT_DUE_WITHIN_DAYS) * DAY
     const res = await db
-      .collection<RecipientRecord>('careRecipients')
+      .collection<RecipientRecord>('care_recipients')
       .where({ status: 'active', ...teamCondition, nextDueAt: _.lte(horizon) })
       .orderBy('nextDueAt', 'asc')
       .orderBy('_id', 'asc')
@@ -56,14 +56,14 @@ export const overview = action({
     const now = Date.now()
     const [overdue, urgent] = await Promise.all([
       db
-        .collection<RecipientRecord>('careRecipients')
+        .collection<RecipientRecord>('care_recipients')
         .where({ status: 'active', nextDueAt: _.lt(now) })
         .orderBy('nextDueAt', 'asc')
         .orderBy('_id', 'asc')
         .limit(MAX_DUE)
         .get(),
       db
-        .collection<VisitRecord>('careVisits')
+        .collection<VisitRecord>('care_visits')
         .where({ wellbeing: 'urgent', at: _.gte(now - URGENT_WINDOW_MS) })
         .orderBy('at', 'desc')
         .limit(MAX_DUE)

@@ -33,7 +33,7 @@ async function workerOpenids(): Promise<string[]> {
 
 /** Tells the captain of the visit's team and every worker that a visit found the person in danger. */
 export async function tellUrgent(visit: VisitRecord): Promise<number> {
-  const team = await byId<CareTeamRecord>('careTeams', visit.teamId)
+  const team = await byId<CareTeamRecord>('care_teams', visit.teamId)
   const people = new Set(await workerOpenids())
   if (team) people.add(team.captain.openid)
   let told = 0
@@ -64,7 +64,7 @@ export async function remindOverdue(): Promise<{ reminded: number }> {
   const counts = new Map<string, number>()
   for (let lastDue = -1, lastId = ''; ;) {
     const page = await db
-      .collection<RecipientRecord>('careRecipients')
+      .collection<RecipientRecord>('care_recipients')
       .where(
         _.and([
           { status: 'active', nextDueAt: _.lt(now) },
@@ -84,11 +84,11 @@ export async function remindOverdue(): Promise<{ reminded: number }> {
   let reminded = 0
   for (const [teamId, overdue] of counts) {
     const claimed = await db
-      .collection('careTeams')
+      .collection('care_teams')
       .where({ _id: teamId, remindedOn: _.neq(today) })
       .update({ data: { remindedOn: today } })
     if (claimed.stats.updated !== 1) continue
-    const team = await byId<CareTeamRecord>('careTeams', teamId)
+    const team = await byId<CareTeamRecord>('care_teams', teamId)
     if (!team) continue
     await notify({
       touser: team.captain.openid,

@@ -52,7 +52,7 @@ export const upsertRecipient = action({
     const saved = await inTransaction(async (tx): Promise<RecipientRecord> => {
       const now = Date.now()
       const old = args.id
-        ? await readOptional(tx.collection<RecipientRecord>('careRecipients').doc(id))
+        ? await readOptional(tx.collection<RecipientRecord>('care_recipients').doc(id))
         : null
       if (args.id && !old) throw notFound(NO_RECIPIENT)
       if (old?.status === 'archived') throw precondition('这位老人已经归档，不能再修改')
@@ -90,7 +90,7 @@ export const upsertRecipient = action({
           }
       record.nextDueAt = nextDueAt(record)
       const { _id, ...fields } = record
-      await tx.collection('careRecipients').doc(_id).set({ data: fields })
+      await tx.collection('care_recipients').doc(_id).set({ data: fields })
       return record
     })
     return toRecipient(saved, Date.now())
@@ -102,7 +102,7 @@ export const archiveRecipient = action({
   who: 'worker',
   run: async (args): Promise<Recipient> => {
     const saved = await inTransaction(async (tx): Promise<RecipientRecord> => {
-      const r = await readOptional(tx.collection<RecipientRecord>('careRecipients').doc(args.id))
+      const r = await readOptional(tx.collection<RecipientRecord>('care_recipients').doc(args.id))
       if (!r) throw notFound(NO_RECIPIENT)
       if (r.status === 'archived') return r
       const now = Date.now()
@@ -112,7 +112,7 @@ export const archiveRecipient = action({
         archivedAt: now,
         updatedAt: now,
       }
-      await tx.collection('careRecipients').doc(r._id).update({ data: patch })
+      await tx.collection('care_recipients').doc(r._id).update({ data: patch })
       return { ...r, ...patch }
     })
     return toRecipient(saved, Date.now())
@@ -140,7 +140,7 @@ export const recipients = action({
     }
     const due = args.overdue === undefined ? {} : { nextDueAt: args.overdue ? _.lt(now) : _.gte(now) }
     const res = await db
-      .collection<RecipientRecord>('careRecipients')
+      .collection<RecipientRecord>('care_recipients')
       .where(
         _.and([
           { status: 'active', ...teamCondition, ...(args.risk ? { risk: args.risk } : {}), ...due },
@@ -162,7 +162,7 @@ export const recipient = action({
   run: async (args, caller): Promise<RecipientDetail> => {
     const r = await visibleRecipient(caller, args.id)
     const visits = await db
-      .collection<VisitRecord>('careVisits')
+      .collection<VisitRecord>('care_visits')
       .where({ recipientId: r._id })
       .orderBy('at', 'desc')
       .limit(10)

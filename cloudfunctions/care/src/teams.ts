@@ -45,7 +45,7 @@ export const upsertTeam = action({
     const id = args.id ?? newId()
     const team = await inTransaction(async (tx): Promise<CareTeamRecord> => {
       const now = Date.now()
-      const old = args.id ? await readOptional(tx.collection<CareTeamRecord>('careTeams').doc(id)) : null
+      const old = args.id ? await readOptional(tx.collection<CareTeamRecord>('care_teams').doc(id)) : null
       if (args.id && !old) throw notFound(NO_TEAM)
       const members = old ? old.members.filter((m) => m.openid !== captain.openid) : []
       if (members.length + 1 > MAX_TEAM_MEMBERS) throw precondition(`一个服务队最多${MAX_TEAM_MEMBERS}人`)
@@ -59,7 +59,7 @@ export const upsertTeam = action({
         updatedAt: now,
       }
       const { _id, ...fields } = record
-      await tx.collection('careTeams').doc(_id).set({ data: fields })
+      await tx.collection('care_teams').doc(_id).set({ data: fields })
       const membership: Omit<CareMemberRecord, '_id'> = {
         teamId: id,
         openid: captain.openid,
@@ -67,10 +67,10 @@ export const upsertTeam = action({
         captain: true,
         joinedAt: now,
       }
-      await tx.collection('careMembers').doc(memberId(id, captain.openid)).set({ data: membership })
+      await tx.collection('care_members').doc(memberId(id, captain.openid)).set({ data: membership })
       if (old && old.captain.openid !== captain.openid) {
         await tx
-          .collection('careMembers')
+          .collection('care_members')
           .doc(memberId(id, old.captain.openid))
           .update({ data: { captain: false } })
       }
@@ -87,7 +87,7 @@ export const teams = action({
     const cursor = decodeCursor(args.cursor)
     if (isWorker(caller)) {
       const res = await db
-        .collection<CareTeamRecord>('careTeams')
+        .collection<CareTeamRecord>('care_teams')
         .where(afterCursor('createdAt', cursor))
         .orderBy('createdAt', 'desc')
         .orderBy('_id', 'asc')
@@ -100,7 +100,7 @@ export const teams = action({
     const ids = (await myMemberships(caller.openid)).map((m) => m.teamId)
     if (ids.length === 0) return { items: [], nextCursor: null }
     const res = await db
-      .collection<CareTeamRecord>('careTeams')
+      .collection<CareTeamRecord>('care_teams')
       .where({ _id: _.in(ids) })
       .limit(100)
       .get()
@@ -121,7 +121,7 @@ export const addMember = action({
     const user = await approvedVolunteer(args.openid)
     const person = { openid: user.openid, name: nameOf(user) }
     const team = await inTransaction(async (tx): Promise<CareTeamRecord> => {
-      const t = await readOptional(tx.collection<CareTeamRecord>('careTeams').doc(args.teamId))
+      const t = await readOptional(tx.collection<CareTeamRecord>('care_teams').doc(args.teamId))
       if (!t) throw notFound(NO_TEAM)
       assertCaptain(caller, t)
       if (inTeam(t, person.openid)) return t
@@ -129,7 +129,7 @@ export const addMember = action({
       const now = Date.now()
       const members = [...t.members, person]
       await tx
-        .collection('careTeams')
+        .collection('care_teams')
         .doc(t._id)
         .update({ data: { members: _.set(members), updatedAt: now } })
       const membership: Omit<CareMemberRecord, '_id'> = {
@@ -139,7 +139,7 @@ export const addMember = action({
         captain: false,
         joinedAt: now,
       }
-      await tx.collection('careMembers').doc(memberId(t._id, person.openid)).set({ data: membership })
+      await tx.collection('care_members').doc(memberId(t._id, person.openid)).set({ data: membership })
       return { ...t, members, updatedAt: now }
     })
     return toTeam(team)
@@ -150,7 +150,7 @@ export const removeMember = action({
   input: memberInput,
   run: async (args, caller): Promise<CareTeam> => {
     const team = await inTransaction(async (tx): Promise<CareTeamRecord> => {
-      const t = await readOptional(tx.collection<CareTeamRecord>('careTeams').doc(args.teamId))
+      const t = await readOptional(tx.collection<CareTeamRecord>('care_teams').doc(args.teamId))
       if (!t) throw notFound(NO_TEAM)
       assertCaptain(caller, t)
       if (t.captain.openid === args.openid) throw precondition('队长不能被移出；请社工先换一位队长')
@@ -158,10 +158,10 @@ export const removeMember = action({
       const now = Date.now()
       const members = t.members.filter((m) => m.openid !== args.openid)
       await tx
-        .collection('careTeams')
+        .collection('care_teams')
         .doc(t._id)
         .update({ data: { members: _.set(members), updatedAt: now } })
-      await tx.collection('careMembers').doc(memberId(t._id, args.openid)).remove()
+      await tx.collection('care_members').doc(memberId(t._id, args.openid)).remove()
       return { ...t, members, updatedAt: now }
     })
     return toTeam(team)

@@ -101,15 +101,15 @@ export const logVisit = action({
     const id = idFor(`visit:${caller.openid}:${args.idempotencyKey}`)
     const fingerprint = fingerprintOf(args)
     const { visit, created } = await inTransaction(async (tx) => {
-      const earlier = await readOptional(tx.collection<VisitRecord>('careVisits').doc(id))
+      const earlier = await readOptional(tx.collection<VisitRecord>('care_visits').doc(id))
       if (earlier) {
         if (earlier.fingerprint !== fingerprint)
           throw exists('这个操作编号已经用过了，内容却不同；请刷新后重新记录')
         return { visit: earlier, created: false }
       }
-      const r = await readOptional(tx.collection<RecipientRecord>('careRecipients').doc(args.recipientId))
+      const r = await readOptional(tx.collection<RecipientRecord>('care_recipients').doc(args.recipientId))
       if (!r) throw notFound(NO_RECIPIENT)
-      const team = await readOptional(tx.collection<CareTeamRecord>('careTeams').doc(r.teamId))
+      const team = await readOptional(tx.collection<CareTeamRecord>('care_teams').doc(r.teamId))
       if (!team || (!isWorker(caller) && !inTeam(team, caller.openid))) throw notFound(NO_RECIPIENT)
       if (r.status === 'archived') throw precondition('这位老人已经归档，不能再记录走访')
       const visitors = visitorsOf(caller, team, args.coVisitors ?? [])
@@ -144,7 +144,7 @@ export const logVisit = action({
         createdAt: now,
       }
       const { _id, ...fields } = record
-      await tx.collection('careVisits').doc(_id).set({ data: fields })
+      await tx.collection('care_visits').doc(_id).set({ data: fields })
       // A visit recorded late (offline) never moves the last visit back.
       if (r.lastVisitAt === null || args.at >= r.lastVisitAt) {
         const patch = {
@@ -154,7 +154,7 @@ export const logVisit = action({
           nextDueAt: nextDueAt({ ...r, lastVisitAt: args.at }),
           updatedAt: now,
         }
-        await tx.collection('careRecipients').doc(r._id).update({ data: patch })
+        await tx.collection('care_recipients').doc(r._id).update({ data: patch })
       }
       return { visit: record, created: true }
     })
@@ -168,10 +168,10 @@ export const confirmVisit = action({
   run: async (args, caller): Promise<Visit> => {
     const points = POINTS_RULES.visitPoints
     const visit = await inTransaction(async (tx): Promise<VisitRecord> => {
-      const v = await readOptional(tx.collection<VisitRecord>('careVisits').doc(args.id))
+      const v = await readOptional(tx.collection<VisitRecord>('care_visits').doc(args.id))
       if (!v) throw notFound(NO_VISIT)
       if (!isWorker(caller)) {
-        const team = await readOptional(tx.collection<CareTeamRecord>('careTeams').doc(v.teamId))
+        const team = await readOptional(tx.collection<CareTeamRecord>('care_teams').doc(v.teamId))
         // The visit of another team is as unknown as a missing one.
         if (!team || !inTeam(team, caller.openid)) throw notFound(NO_VISIT)
         if (team.captain.openid !== caller.openid) throw denied('只有队长或社工可以确认走访')
@@ -198,7 +198,7 @@ export const confirmVisit = action({
         )
       }
       const patch = { status: 'confirmed' as const, confirmedBy: caller.openid, confirmedAt: now }
-      await tx.collection('careVisits').doc(v._id).update({ data: patch })
+      await tx.collection('care_visits').doc(v._id).update({ data: patch })
       return { ...v, ...patch }
     })
     return toVisit(visit)
