@@ -10,7 +10,7 @@ import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
 import { POINTS_RULES } from '../../types/points'
 import { startEmulator, type Emulator } from '../helpers/emulator'
-import { ledgerViolations, readLedgerState } from '../helpers/invariants'
+import { careViolations, ledgerViolations, readCareState, readLedgerState } from '../helpers/invariants'
 import { connectSdk, type Sdk } from '../helpers/sdk'
 
 const WORKER = 'demo-worker-liu'
@@ -38,6 +38,7 @@ afterAll(() => emu.stop())
 beforeEach(() => emu.reset('demo'))
 afterEach(async () => {
   expect(ledgerViolations(await readLedgerState(sdk))).toEqual([])
+  expect(careViolations(await readCareState(sdk))).toEqual([])
 })
 
 const care = <T>(data: object, openid?: string) => emu.call<T>('care', data, openid)
