@@ -32,10 +32,9 @@ async function workerOpenids(): Promise<string[]> {
 }
 
 /** Tells the captain of the visit's team and every worker that a visit found the person in danger. */
-export async function tellUrgent(visit: VisitRecord): Promise<number> {
-  const team = await byId<CareTeamRecord>('care_teams', visit.teamId)
+export async function tellUrgent(visit: VisitRecord, captain: string | null): Promise<number> {
   const people = new Set(await workerOpenids())
-  if (team) people.add(team.captain.openid)
+  if (captain) people.add(captain)
   let told = 0
   for (const touser of people) {
     const sent = await notify({

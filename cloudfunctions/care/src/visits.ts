@@ -100,12 +100,12 @@ export const logVisit = action({
     ])
     const id = idFor(`visit:${caller.openid}:${args.idempotencyKey}`)
     const fingerprint = fingerprintOf(args)
-    const { visit, created } = await inTransaction(async (tx) => {
+    const { visit, created, captain } = await inTransaction(async (tx) => {
       const earlier = await readOptional(tx.collection<VisitRecord>('care_visits').doc(id))
       if (earlier) {
         if (earlier.fingerprint !== fingerprint)
           throw exists('这个操作编号已经用过了，内容却不同；请刷新后重新记录')
-        return { visit: earlier, created: false }
+        return { visit: earlier, created: false, captain: null }
       }
       const r = await readOptional(tx.collection<RecipientRecord>('care_recipients').doc(args.recipientId))
       if (!r) throw notFound(NO_RECIPIENT)
@@ -156,9 +156,9 @@ export const logVisit = action({
         }
         await tx.collection('care_recipients').doc(r._id).update({ data: patch })
       }
-      return { visit: record, created: true }
+      return { visit: record, created: true, captain: team.captain.openid }
     })
-    if (created && visit.wellbeing === 'urgent') await tellUrgent(visit)
+    if (created && visit.wellbeing === 'urgent') await tellUrgent(visit, captain)
     return toVisit(visit)
   },
 })
