@@ -92,6 +92,8 @@ export interface CareTeamRecord {
   captain: PersonName
   members: PersonName[]
   communities: string[]
+  /** The Shanghai day ('YYYY-MM-DD') the captain was last reminded of overdue people (the 08:00 timer). */
+  remindedOn?: string
   createdAt: number
   updatedAt: number
 }

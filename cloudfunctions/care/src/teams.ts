@@ -55,6 +55,7 @@ export const upsertTeam = action({
         captain,
         members: [captain, ...members],
         communities: args.communities ?? old?.communities ?? [],
+        ...(old?.remindedOn ? { remindedOn: old.remindedOn } : {}),
         createdAt: old?.createdAt ?? now,
         updatedAt: now,
       }
