@@ -2,7 +2,7 @@
  * The app's lists and gets as the collections behind them grow to 1,000, 10,000 and 100,000 documents:
  * latency over /fn and database operations per call, next to one query of the same collection that no
  * index can serve (a full scan). Indexed latency should stay flat while the full scan grows with the
- * collection. The demo people stay, so every call has a real caller; the generated documents are shaped as
+ * collection (care_recipients spread over 100 teams). The demo people stay, so every call has a real caller; the generated documents are shaped as
  * the functions write them (types/records.ts).
  */
 import fs from 'node:fs'
@@ -17,6 +17,7 @@ import { ORDER_HOLD_MS, type MerchantKind, type OrderStatus } from '../types/mal
 import { shanghaiMonth } from '../types/time'
 import type { VolunteerStatus } from '../types/user'
 import { emptyPoints } from '../types/records'
+import { DEFAULT_VISIT_EVERY_DAYS, nextDueAt, type Risk } from '../types/care'
 import { percentile, section } from './lib'
 
 const MINUTE = 60_000
@@ -416,6 +417,52 @@ function signupDoc(n: number, now: number): Record<string, unknown> {
   }
 }
 
+/** The demo 爱心敲门 team whose captain the care probes call as; one generated recipient in 100 is theirs. */
+const CARE_CAPTAIN = 'demo-captain-zhang'
+const CARE_TEAM = 'demo-care-team-3502'
+const CARE_TEAMS = 100
+
+function recipientDoc(n: number, now: number): Record<string, unknown> {
+  const r = random(0x4004 + n * 7_368_787)
+  const risk = weighted<Risk>(r, [
+    ['high', 30],
+    ['medium', 40],
+    ['low', 30],
+  ])
+  const visitEveryDays = DEFAULT_VISIT_EVERY_DAYS[risk]
+  const createdAt = now - int(r, 30, 400) * DAY
+  const lastVisitAt = r() < 0.9 ? now - int(r, 0, visitEveryDays * 2) * DAY - int(r, 0, DAY - 1) : null
+  const archived = r() < 0.05
+  const base = { lastVisitAt, createdAt, visitEveryDays }
+  return {
+    _id: `recipient-gen-${pad(n)}`,
+    name: personName(r),
+    gender: r() < 0.6 ? 'female' : 'male',
+    birthYear: 1930 + int(r, 0, 25),
+    community: pick(r, COMMUNITIES),
+    address: `${pick(r, COMMUNITIES)}${int(r, 1, 30)}栋${int(r, 1, 4)}单元${int(r, 1, 6)}0${int(r, 1, 4)}`,
+    phone: `13${int(r, 0, 9)}${String(int(r, 0, 99_999_999)).padStart(8, '0')}`,
+    emergencyContact: null,
+    circumstances: [pick(r, ['独居', '空巢', '孤寡', '高龄', '失能', '残疾', '低保'])],
+    risk,
+    visitEveryDays,
+    teamId: n % CARE_TEAMS === 0 ? CARE_TEAM : `care-team-gen-${pad(n % CARE_TEAMS)}`,
+    notes: '',
+    status: archived ? 'archived' : 'active',
+    archiveReason: archived ? 'moved' : null,
+    archivedAt: archived ? now - DAY : null,
+    lastVisitAt,
+    lastNote: lastVisitAt === null ? '' : '精神不错',
+    lastWellbeing: lastVisitAt === null ? null : 'well',
+    nextDueAt: nextDueAt(base),
+    doorVersion: 1,
+    consentAt: createdAt,
+    registeredBy: WORKER,
+    createdAt,
+    updatedAt: lastVisitAt ?? createdAt,
+  }
+}
+
 // ------------------------------------------------------------------ measuring
 
 interface Dataset {
@@ -519,6 +566,7 @@ export async function benchScale(emu: Emulator): Promise<void> {
   const root = path.resolve(__dirname, '..', 'cloudfunctions')
   const hasActivities = fs.existsSync(path.join(root, 'activities', 'index.js'))
   const hasCorners = fs.existsSync(path.join(root, 'corners', 'index.js'))
+  const hasCare = fs.existsSync(path.join(root, 'care', 'index.js'))
   const corners = hasCorners
     ? ((await db.collection('corners').limit(100).get()).data as Array<{ _id: string }>).map((c) => c._id)
     : []
@@ -546,6 +594,7 @@ export async function benchScale(emu: Emulator): Promise<void> {
       dataset('activities', 'title', (n) => activityDoc(n, now, projectIds)),
       dataset('signups', 'name', (n) => signupDoc(n, now)),
     )
+  if (hasCare) datasets.push(dataset('care_recipients', 'name', (n) => recipientDoc(n, now)))
 
   const probe = (label: string, collection: string, fn: string, data: object, openid?: string): Probe => ({
     label,
@@ -586,6 +635,24 @@ export async function benchScale(emu: Emulator): Promise<void> {
     )
   if (hasCorners)
     probes.push(probe('corners.listProjects (anyone)', 'projects', 'corners', { action: 'listProjects' }))
+  if (hasCare)
+    probes.push(
+      probe('care.due (captain)', 'care_recipients', 'care', { action: 'due' }, CARE_CAPTAIN),
+      probe(
+        'care.recipients team (captain)',
+        'care_recipients',
+        'care',
+        { action: 'recipients', teamId: CARE_TEAM },
+        CARE_CAPTAIN,
+      ),
+      probe(
+        'care.recipients overdue (worker)',
+        'care_recipients',
+        'care',
+        { action: 'recipients', overdue: true },
+        WORKER,
+      ),
+    )
   if (!staff.has(MERCHANT_SHOP)) throw new Error(`the demo seed has no staff for ${MERCHANT_SHOP}`)
 
   // Skip a function that does not answer (not built, or broken) rather than print nonsense for it.

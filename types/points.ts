@@ -5,12 +5,21 @@
 import * as z from 'zod/mini'
 import { idempotencyKeySchema, pagingFields } from './fields'
 
-export const ENTRY_KINDS = ['need', 'activity', 'civic', 'deduction', 'redemption', 'adjustment'] as const
+export const ENTRY_KINDS = [
+  'need',
+  'activity',
+  'visit',
+  'civic',
+  'deduction',
+  'redemption',
+  'adjustment',
+] as const
 export type EntryKind = (typeof ENTRY_KINDS)[number]
 
 export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
   need: '帮助邻居',
   activity: '参加活动',
+  visit: '爱心敲门',
   civic: '文明积分',
   deduction: '违规扣分',
   redemption: '积分兑换',
@@ -40,6 +49,8 @@ export const CIVIC_RULES: readonly CivicRule[] = [
 export interface PointsRules {
   pointsPerHour: number
   needPoints: number
+  /** Credited to each visitor of a confirmed care visit (爱心敲门). */
+  visitPoints: number
   ratingBonus: Record<'1' | '2' | '3' | '4' | '5', number>
   civic: CivicRule[]
 }
@@ -47,6 +58,7 @@ export interface PointsRules {
 export const POINTS_RULES: PointsRules = {
   pointsPerHour: 10,
   needPoints: 20,
+  visitPoints: 10,
   ratingBonus: { '1': 0, '2': 0, '3': 2, '4': 5, '5': 10 },
   civic: [...CIVIC_RULES],
 }

@@ -80,6 +80,29 @@ const workersOnly = (extra: Partial<Record<CallerKind, Outcome>> = {}) => ({
   otherwise: 'permission-denied' as Outcome,
 })
 
+/** The demo 爱心敲门 team of 道义街3502社区 and one of its recipients (emulator/seeds/demo/care.ts). */
+const CARE_TEAM = 'demo-care-team-3502'
+const CARE_RECIPIENT = 'demo-recipient-liufq'
+const NEW_RECIPIENT = {
+  name: '测试老人',
+  community: '道义街3502社区',
+  address: '道义街3502社区9栋1单元101',
+  phone: '13833339999',
+  circumstances: ['独居'],
+  risk: 'high',
+  teamId: CARE_TEAM,
+  consent: true,
+}
+const NEW_RECIPIENT_CALL = { action: 'upsertRecipient', ...NEW_RECIPIENT }
+/** Workers and the team's members see the team's recipients; everyone else gets `outsiders`. */
+const careTeamOnly = (outsiders: Outcome) => ({
+  expect: { anonymous: 'unauthenticated', worker: 'ok', volunteer: 'ok' } as Partial<
+    Record<CallerKind, Outcome>
+  >,
+  otherwise: outsiders,
+  seesContact: ['worker', 'volunteer'] as readonly CallerKind[],
+})
+
 export const ROWS: Row[] = [
   // user
   { fn: 'user', action: 'login', payload: () => ({}), expect: everyoneLoggedIn, otherwise: 'ok' },
@@ -540,4 +563,97 @@ export const ROWS: Row[] = [
     payload: async (f) => ({ id: (await f.activity('checked-out')).id, openid: OPENIDS.owner }),
     ...workersOnly(),
   },
+  // care: 张桂芹 (`volunteer`) is a member of the demo 3502 team; 陈志强 (`otherVolunteer`) captains another team.
+  {
+    fn: 'care',
+    action: 'upsertTeam',
+    payload: () => ({ name: '测试服务队', captainOpenid: 'demo-neighbour-07' }),
+    ...workersOnly(),
+  },
+  { fn: 'care', action: 'teams', payload: () => ({}), expect: everyoneLoggedIn, otherwise: 'ok' },
+  {
+    fn: 'care',
+    action: 'addMember',
+    payload: () => ({ teamId: CARE_TEAM, openid: 'demo-neighbour-10' }),
+    ...workersOnly(),
+  },
+  {
+    fn: 'care',
+    action: 'removeMember',
+    payload: async (f) => {
+      await f.call(
+        'care',
+        { action: 'addMember', teamId: CARE_TEAM, openid: 'demo-neighbour-10' },
+        OPENIDS.worker,
+      )
+      return { teamId: CARE_TEAM, openid: 'demo-neighbour-10' }
+    },
+    ...workersOnly(),
+  },
+  {
+    fn: 'care',
+    action: 'upsertRecipient',
+    payload: () => NEW_RECIPIENT,
+    ...workersOnly(),
+    seesContact: ['worker'],
+  },
+  {
+    fn: 'care',
+    action: 'archiveRecipient',
+    payload: async (f) => {
+      const made = await f.call<{ id: string }>('care', NEW_RECIPIENT_CALL, OPENIDS.worker)
+      return { id: made.data!.id, reason: 'moved' }
+    },
+    ...workersOnly(),
+    seesContact: ['worker'],
+  },
+  {
+    fn: 'care',
+    action: 'recipients',
+    payload: () => ({ teamId: CARE_TEAM }),
+    ...careTeamOnly('permission-denied'),
+  },
+  {
+    fn: 'care',
+    action: 'recipient',
+    payload: () => ({ id: CARE_RECIPIENT }),
+    ...careTeamOnly('not-found'),
+  },
+  {
+    fn: 'care',
+    action: 'logVisit',
+    payload: (f) => ({
+      recipientId: CARE_RECIPIENT,
+      at: Date.now() - 60_000,
+      minutes: 30,
+      kind: 'door',
+      wellbeing: 'well',
+      note: '精神不错',
+      idempotencyKey: f.key(),
+    }),
+    ...careTeamOnly('not-found'),
+  },
+  {
+    fn: 'care',
+    action: 'confirmVisit',
+    // A visit of the member's: the worker confirms it; the member, one of its visitors, may not.
+    payload: async (f) => {
+      const visit = {
+        action: 'logVisit',
+        recipientId: CARE_RECIPIENT,
+        at: Date.now() - 60_000,
+        minutes: 30,
+        kind: 'door',
+        wellbeing: 'well',
+        idempotencyKey: f.key(),
+      }
+      const made = await f.call<{ id: string }>('care', visit, OPENIDS.volunteer)
+      return { id: made.data!.id }
+    },
+    expect: { anonymous: 'unauthenticated', worker: 'ok', volunteer: 'permission-denied' },
+    otherwise: 'not-found',
+  },
+  { fn: 'care', action: 'due', payload: () => ({ teamId: CARE_TEAM }), ...careTeamOnly('permission-denied') },
+  { fn: 'care', action: 'overview', payload: () => ({}), ...workersOnly(), seesContact: ['worker'] },
+  { fn: 'care', action: 'doorCode', payload: () => ({ id: CARE_RECIPIENT }), ...workersOnly() },
 ]

@@ -9,6 +9,7 @@
  * them, and each confirmed need credits its assignee by exactly one entry.
  */
 import { overlaps } from '../../types/activities'
+import { nextDueAt, type RecipientRecord, type VisitRecord } from '../../types/care'
 import { POINTS_RULES } from '../../types/points'
 import type {
   ActivityRecord,
@@ -218,5 +219,57 @@ export function needViolations({ needs, entries }: NeedState): string[] {
   }
   for (const e of entries)
     if (!ids.has(e.refId)) problems.push(`entry ${e._id}: credits need ${e.refId}, which does not exist`)
+  return problems
+}
+
+export interface CareState {
+  recipients: RecipientRecord[]
+  visits: VisitRecord[]
+  entries: LedgerRecord[]
+}
+
+export async function readCareState(sdk: Sdk): Promise<CareState> {
+  const [recipients, visits, entries] = await Promise.all([
+    readAll<RecipientRecord>(sdk, 'care_recipients'),
+    readAll<VisitRecord>(sdk, 'care_visits'),
+    readAll<LedgerRecord>(sdk, 'ledger', { kind: 'visit' }),
+  ])
+  return { recipients, visits, entries }
+}
+
+/**
+ * Every broken rule of 爱心敲门 as a sentence: a confirmed visit credits each of its visitors by exactly one
+ * 'visit' entry of visitPoints, a logged one nobody; every 'visit' entry is a visit's; a recipient's last visit
+ * is the latest of its visits and its next due day follows from it (or from registration before any visit).
+ */
+export function careViolations({ recipients, visits, entries }: CareState): string[] {
+  const problems: string[] = []
+  const visitIds = new Set(visits.map((v) => v._id))
+  for (const v of visits) {
+    const mine = entries.filter((e) => e.refId === v._id)
+    if (v.status !== 'confirmed') {
+      if (mine.length > 0) problems.push(`visit ${v._id}: ${v.status}, yet ${mine.length} visit entries`)
+      continue
+    }
+    for (const person of v.visitors) {
+      const credits = mine.filter((e) => e.openid === person.openid)
+      if (credits.length !== 1)
+        problems.push(`visit ${v._id}: ${person.openid} credited ${credits.length} times`)
+      else if (credits[0].delta !== POINTS_RULES.visitPoints)
+        problems.push(`visit ${v._id}: ${person.openid} credited ${credits[0].delta}`)
+    }
+    if (mine.length !== v.visitors.length)
+      problems.push(`visit ${v._id}: ${mine.length} entries for ${v.visitors.length} visitors`)
+  }
+  for (const e of entries)
+    if (!visitIds.has(e.refId))
+      problems.push(`entry ${e._id}: credits visit ${e.refId}, which does not exist`)
+  for (const r of recipients) {
+    const ats = visits.filter((v) => v.recipientId === r._id).map((v) => v.at)
+    const last = ats.length ? Math.max(...ats) : null
+    if (r.lastVisitAt !== last) problems.push(`recipient ${r._id}: lastVisitAt ${r.lastVisitAt} ≠ ${last}`)
+    if (r.nextDueAt !== nextDueAt(r))
+      problems.push(`recipient ${r._id}: nextDueAt ${r.nextDueAt} ≠ ${nextDueAt(r)}`)
+  }
   return problems
 }

@@ -2,6 +2,7 @@
 import type { Doc } from '../../store'
 import type { SeedData } from '../types'
 import { demoActivities } from './activities'
+import { demoCare } from './care'
 import { demoCorners } from './corners'
 import { demoMall } from './mall'
 import { demoIdentities, demoUsers } from './people'
@@ -15,7 +16,8 @@ export function demoSeed(now: number): SeedData {
   const mall = demoMall(shops, history.users, history.ledger, now)
   const { corners, projects } = demoCorners(now)
   const acts = demoActivities(corners, projects, mall.users, mall.ledger, now)
-  const { users, ledger } = acts
+  const care = demoCare(acts.users, acts.ledger, now)
+  const { users, ledger } = care
   return {
     docs: {
       users: users as unknown as Doc[],
@@ -29,6 +31,10 @@ export function demoSeed(now: number): SeedData {
       activities: acts.activities as unknown as Doc[],
       signups: acts.signups as unknown as Doc[],
       agendas: acts.agendas as unknown as Doc[],
+      care_teams: care.teams as unknown as Doc[],
+      care_members: care.members as unknown as Doc[],
+      care_recipients: care.recipients as unknown as Doc[],
+      care_visits: care.visits as unknown as Doc[],
     },
     identities: demoIdentities(),
   }

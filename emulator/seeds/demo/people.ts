@@ -59,7 +59,7 @@ const PEOPLE: Person[] = [
       reviewedBy: 'demo-worker-liu',
       reason: null,
     },
-    identity: { role: 'volunteer', note: '“爱心敲门”志愿服务队队长' },
+    identity: { role: 'volunteer', note: '“爱心敲门”服务队队员：上门走访独居老人' },
   },
   {
     openid: 'demo-volunteer-chen',
@@ -199,6 +199,27 @@ for (const [i, [name, community, phone]] of NEIGHBOURS.entries()) {
       : {}),
   })
 }
+
+/** The captain of the 道义街3502社区 爱心敲门 team (emulator/seeds/demo/care.ts), after everyone else. */
+PEOPLE.push({
+  openid: 'demo-captain-zhang',
+  nickname: '张秀芹',
+  roles: ['resident', 'volunteer'],
+  community: '道义街3502社区',
+  phone: '13931200013',
+  address: '道义街3502社区3栋2单元202',
+  volunteer: {
+    status: 'approved',
+    realName: '张秀芹',
+    phone: '13931200013',
+    skills: ['陪伴聊天', '助医陪诊', '助洁'],
+    appliedDaysAgo: 420,
+    reviewedDaysAgo: 418,
+    reviewedBy: 'demo-worker-liu',
+    reason: null,
+  },
+  identity: { role: 'volunteer', note: '道义街3502社区“爱心敲门”服务队队长：今日待访、确认走访' },
+})
 
 export function demoUsers(now: number): UserRecord[] {
   return PEOPLE.map((p, i) => ({

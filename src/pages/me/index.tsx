@@ -9,8 +9,23 @@ import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import RoleTags from '@/components/role-tags'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
+import { CARE_TEMPLATES } from '@/services/care'
+import { askForNotices } from '@/services/notices'
 import { canApplyVolunteer } from '@/utils/volunteer'
 import './index.scss'
+
+/** Inside the tap (WeChat shows its dialog only there): may we alert this worker to the next urgent visit? */
+function askForCareAlerts(): void {
+  void askForNotices([CARE_TEMPLATES.alert]).then((outcome) => {
+    const title =
+      outcome === 'accepted'
+        ? '好的，有紧急情况会马上通知您'
+        : outcome === 'refused'
+          ? '没有开启提醒，可以随时再点一次'
+          : '这里收不到微信提醒，请在微信小程序里开启'
+    Taro.showToast({ title, icon: 'none', duration: 2500 }).catch(() => undefined)
+  })
+}
 
 const STATUS_TONES: Record<VolunteerStatus, string> = {
   pending: 'tag--amber',
@@ -189,6 +204,13 @@ export default function MePage() {
             title="公益角管理"
             description="社工专用：公益角、项目和活动，签到码和确认时长"
             onClick={() => openPage(ROUTES.cornersManage)}
+          />
+        )}
+        {hasRole(me, 'worker') && (
+          <MenuItem
+            title="紧急走访提醒"
+            description="社工专用：队员上门发现老人情况紧急时，微信马上通知您（点一次，可收到一次提醒）"
+            onClick={askForCareAlerts}
           />
         )}
         {process.env.TARO_ENV === 'h5' && !needsIdentity && (
