@@ -14,7 +14,11 @@ const withTest = process.argv.includes('--test')
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
 /** Runs `npm <args>` in `cwd`, printing each line with the seconds since it started; resolves when `until` matches. */
-function timed(cwd: string, args: string[], until?: RegExp): Promise<{ ms: number; marks: string[] }> {
+function timed(
+  cwd: string,
+  args: string[],
+  until?: RegExp,
+): Promise<{ ms: number; marks: string[]; code?: number | null }> {
   return new Promise((resolve, reject) => {
     const started = Date.now()
     const marks: string[] = []
@@ -22,7 +26,9 @@ function timed(cwd: string, args: string[], until?: RegExp): Promise<{ ms: numbe
     let done = false
     const onLine = (line: string) => {
       const at = Date.now() - started
-      if (/^(▶|✔|✖|built |小社 emulator ready|.*Compiled successfully)/.test(line.trim())) {
+      if (
+        /^(▶|✔|✖|built |小社 emulator ready|.*Compiled successfully|\d+ passed, \d+ failed)/.test(line.trim())
+      ) {
         marks.push(`${seconds(at).padStart(8)}  ${line.trim().slice(0, 110)}`)
       }
       if (until && until.test(line) && !done) {
@@ -42,8 +48,9 @@ function timed(cwd: string, args: string[], until?: RegExp): Promise<{ ms: numbe
     }
     child.on('exit', (code) => {
       if (done) return
-      if (code === 0 && !until) resolve({ ms: Date.now() - started, marks })
-      else reject(new Error(`npm ${args.join(' ')} exited with ${code}`))
+      if (until || code !== 0) console.error(`npm ${args.join(' ')} exited with ${code}`)
+      if (until) reject(new Error(`npm ${args.join(' ')} ended before it printed ${until}`))
+      else resolve({ ms: Date.now() - started, marks, code })
     })
   })
 }
@@ -64,7 +71,7 @@ async function main(): Promise<void> {
     for (const mark of start.marks) console.log(mark)
     if (withTest) {
       const test = await timed(clone, ['test'])
-      console.log(`npm test, cold: ${seconds(test.ms)}`)
+      console.log(`npm test, cold: ${seconds(test.ms)} (exit ${test.code})`)
       for (const mark of test.marks) console.log(mark)
     }
   } finally {
