@@ -179,29 +179,17 @@ export interface CareTeam {
   createdAt: number
 }
 
-export interface Recipient {
+/**
+ * A person on the roster as the team and workers see them: the record without what only the functions use
+ * (door code version, consent, registration), with whether they are overdue. The last visit's note and
+ * wellbeing are what 今日待访 shows.
+ */
+export type Recipient = Omit<
+  RecipientRecord,
+  '_id' | 'archivedAt' | 'doorVersion' | 'consentAt' | 'registeredBy' | 'updatedAt'
+> & {
   id: string
-  name: string
-  gender: 'male' | 'female' | null
-  birthYear: number | null
-  community: string
-  address: string
-  phone: string | null
-  emergencyContact: EmergencyContact | null
-  circumstances: string[]
-  risk: Risk
-  visitEveryDays: number
-  teamId: string
-  notes: string
-  status: 'active' | 'archived'
-  archiveReason: ArchiveReason | null
-  lastVisitAt: number | null
-  /** The last visit's note and wellbeing (今日待访 shows them). */
-  lastNote: string
-  lastWellbeing: Wellbeing | null
-  nextDueAt: number
   overdue: boolean
-  createdAt: number
 }
 
 export interface Visit {

@@ -11,7 +11,7 @@ import { PNG } from 'pngjs'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import type { Activity, AttendanceItem } from '@shared/activities'
 import type { PointsSummaryFull } from '@shared/points'
-import { launchBrowser, phone, snapshot, backToTabs } from '../helpers/browser'
+import { launchBrowser, phone, snapshot, backToTabs, pickIdentity } from '../helpers/browser'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 
 let emu: Emulator
@@ -47,13 +47,6 @@ function visible(page: Page, selector: string, hasText?: string | RegExp): Locat
 
 function tap(page: Page, text: string) {
   return page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
-}
-
-async function pickIdentity(page: Page, name: string): Promise<void> {
-  const picker = page.getByRole('dialog', { name: '选择体验身份' })
-  await picker.waitFor()
-  await picker.locator('.identity-picker__person', { hasText: name }).first().click()
-  await picker.waitFor({ state: 'detached' })
 }
 
 /** A phone whose owner allows the page to know where it is. */

@@ -8,7 +8,7 @@ import path from 'node:path'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { launchBrowser, phone, settled, snapshot, backToTabs } from '../helpers/browser'
+import { launchBrowser, phone, settled, snapshot, backToTabs, pickIdentity } from '../helpers/browser'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 
 let emu: Emulator
@@ -37,13 +37,6 @@ function visible(page: Page, selector: string, hasText?: string): Locator {
 
 function tap(page: Page, text: string) {
   return page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
-}
-
-async function pickIdentity(page: Page, name: string): Promise<void> {
-  const picker = page.getByRole('dialog', { name: '选择体验身份' })
-  await picker.waitFor()
-  await picker.locator('.identity-picker__person', { hasText: name }).first().click()
-  await picker.waitFor({ state: 'detached' })
 }
 
 /** To 我的: back until the tab bar shows, then by its tab unless back already led there. */
