@@ -10,6 +10,7 @@
  * and the person's summary in one transaction with the functions below), so held = Σ held orders' cost.
  */
 import type { EntryKind } from '../types/points'
+import { addService, type ServiceKind } from '../types/service'
 import type { LedgerRecord, PointsRecord, UserRecord } from '../types/records'
 import { _ } from './cloud'
 import { AppError, exists, notFound, precondition } from './errors'
@@ -39,6 +40,13 @@ export interface PostEntry {
    * confirmed inside the same transaction), so the entry need not be looked up first.
    */
   knownNew?: boolean
+  /** Confirmed service the entry pays for: its minutes join the person's service time in the same write. */
+  service?: ConfirmedService
+}
+
+export interface ConfirmedService {
+  kind: ServiceKind
+  minutes: number
 }
 
 export interface Posted {
@@ -104,11 +112,33 @@ export async function postInTransaction(tx: Transaction, change: PostEntry, now:
     fingerprint,
   }
   await tx.collection('ledger').add({ data: entry })
+  const service = change.service
+    ? { service: _.set(addService(user.service, change.service.kind, change.service.minutes)) }
+    : {}
   await tx
     .collection('users')
     .doc(change.openid)
-    .update({ data: { points: _.set(points), updatedAt: now } })
+    .update({ data: { points: _.set(points), ...service, updatedAt: now } })
   return { entry, created: true }
+}
+
+/**
+ * Counts confirmed service that earns no points (an activity at 0 points an hour): the minutes still join
+ * the person's service time, in the caller's transaction.
+ */
+export async function creditService(
+  tx: Transaction,
+  openid: string,
+  service: ConfirmedService,
+  now: number,
+): Promise<void> {
+  const user = await readUser(tx, openid)
+  await tx
+    .collection('users')
+    .doc(openid)
+    .update({
+      data: { service: _.set(addService(user.service, service.kind, service.minutes)), updatedAt: now },
+    })
 }
 
 /** Posts one entry in its own transaction (retried on conflicts). */

@@ -7,6 +7,7 @@ import type { CornerKind, LatLng, ProjectCategory, ProjectStatus, Schedule } fro
 import type { MerchantKind, OrderStatus } from './mall'
 import type { NeedCategory, NeedRelease, NeedStatus, PersonRef, Urgency } from './needs'
 import type { EntryKind } from './points'
+import type { ServiceTotals } from './service'
 import type { Role, VolunteerStatus } from './user'
 
 /** The wrong tries a guess limit counts (server/lockout.ts): when each was made, within the window. */
@@ -36,6 +37,8 @@ export interface UserRecord {
   merchantId: string | null
   /** The person's points, kept beside the profile so that a summary is one read. */
   points: PointsRecord
+  /** Confirmed minutes of service (types/service.ts); absent: none yet. */
+  service?: ServiceTotals
   /** Orders that count toward each reward's per-person limit (held or redeemed), by reward id. */
   mallOrders?: Record<string, number>
   /**

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini'
 import { idSchema, pagingFields, phoneSchema, text } from './fields'
+import type { ServiceTotals } from './service'
 
 export { phoneSchema }
 
@@ -183,6 +184,8 @@ export interface Me {
   volunteer: VolunteerInfo | null
   merchantId: string | null
   points: PointsSummary
+  /** Confirmed minutes of service, in all and by kind (types/service.ts). */
+  service: ServiceTotals
 }
 
 /** A volunteer application as workers see it in the review queue. */

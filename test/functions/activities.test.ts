@@ -7,6 +7,7 @@ import type { Activity, AttendanceItem, CheckinCode, Participation } from '../..
 import { CODE_LOCK_MS, CODE_MAX_MISSES } from '../../types/activities'
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
+import type { Me } from '../../types/user'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 import { ledgerViolations, readLedgerState } from '../helpers/invariants'
 import { connectSdk, type Sdk } from '../helpers/sdk'
@@ -433,6 +434,29 @@ describe('attendance and points', () => {
     expect(await activities({ action: 'checkout', id, code: '000000' }, OTHER)).toMatchObject({
       code: 'failed-precondition',
     })
+  })
+
+  it('counts confirmed minutes as service time once, even for an activity that earns no points', async () => {
+    const service = async (openid: string) =>
+      (await emu.call<Me>('user', { action: 'login' }, openid)).data!.service
+    const { id, startAt } = await servedActivity(0)
+    await emu.advanceClock(startAt + 3 * HOUR - (await now()))
+    const before = await service(ME)
+    const points = await balance(ME)
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        activities<AttendanceItem>({ action: 'confirm', id, openid: ME, minutes: 75 }, WORKER),
+      ),
+    )
+    for (const a of answers) expect(a.data).toMatchObject({ state: 'confirmed', minutes: 75, points: 0 })
+    expect(await service(ME)).toEqual({
+      ...before,
+      minutes: before.minutes + 75,
+      activity: before.activity + 75,
+    })
+    expect(await balance(ME)).toBe(points)
+    // Not confirmed: no service time.
+    expect((await service(OTHER)).minutes).toBe(0)
   })
 
   it('credits at the rate the activity has when confirmed; a cancelled activity tells its participants and confirms nothing', async () => {

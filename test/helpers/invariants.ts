@@ -1,7 +1,8 @@
 /**
  * The invariants of points and the points supermarket, checked against the database after racing tests:
  * for every person, balance = Σ ledger deltas, held = Σ cost of their held orders,
- * available = balance − held ≥ 0, earned and spent are the sums of gains and losses, no entry has a zero
+ * available = balance − held ≥ 0, service time = the minutes of the needs, shifts and visits confirmed for
+ * them, earned and spent are the sums of gains and losses, no entry has a zero
  * or fractional delta, and none but a redemption was caused by the person it is for (no self-dealing); for every reward, stock + held orders + redeemed orders = all stock put in, and
  * each redeemed order has exactly one redemption entry.
  * Activities: places taken = sign-ups holding one ≤ capacity, nobody holds two overlapping places, each
@@ -11,6 +12,7 @@
 import { overlaps } from '../../types/activities'
 import { nextDueAt, type RecipientRecord, type VisitRecord } from '../../types/care'
 import { POINTS_RULES } from '../../types/points'
+import { emptyService, serviceFromRecords } from '../../types/service'
 import type {
   ActivityRecord,
   LedgerRecord,
@@ -42,22 +44,34 @@ export interface LedgerState {
   entries: LedgerRecord[]
   orders: OrderRecord[]
   rewards: RewardRecord[]
+  /** The confirmed service behind each person's service time. */
+  needs: NeedRecord[]
+  signups: SignupRecord[]
+  visits: VisitRecord[]
 }
 
 export async function readLedgerState(sdk: Sdk): Promise<LedgerState> {
-  const [users, entries, orders, rewards] = await Promise.all([
+  const [users, entries, orders, rewards, needs, signups, visits] = await Promise.all([
     readAll<UserRecord>(sdk, 'users'),
     readAll<LedgerRecord>(sdk, 'ledger'),
     readAll<OrderRecord>(sdk, 'orders'),
     readAll<RewardRecord>(sdk, 'rewards'),
+    readAll<NeedRecord>(sdk, 'needs', { status: 'confirmed' }),
+    readAll<SignupRecord>(sdk, 'signups', { state: 'confirmed' }),
+    readAll<VisitRecord>(sdk, 'care_visits', { status: 'confirmed' }),
   ])
-  return { users, entries, orders, rewards }
+  return { users, entries, orders, rewards, needs, signups, visits }
 }
 
 /** Every broken invariant as a sentence; an empty list means the books are sound. */
-export function ledgerViolations({ users, entries, orders, rewards }: LedgerState): string[] {
+export function ledgerViolations(state: LedgerState): string[] {
+  const { users, entries, orders, rewards } = state
   const problems: string[] = []
   for (const u of users) {
+    const served = serviceFromRecords(u.openid, state)
+    const service = u.service ?? emptyService()
+    if (JSON.stringify(service) !== JSON.stringify(served))
+      problems.push(`${u.openid}: service ${JSON.stringify(service)} ≠ confirmed ${JSON.stringify(served)}`)
     const mine = entries.filter((e) => e.openid === u.openid)
     const sum = mine.reduce((s, e) => s + e.delta, 0)
     const earned = mine.reduce((s, e) => s + Math.max(e.delta, 0), 0)

@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react'
 import { ROLE_LABELS, VOLUNTEER_STATUS_LABELS, type Me } from '@shared/user'
+import { hoursText, SERVICE_KIND_LABELS, SERVICE_KINDS } from '@shared/service'
 import MePage from '@/pages/me'
 import { actAs, callAs, findIdentity, startEmulatorForFile } from './support/app'
 
@@ -51,6 +52,21 @@ describe('我的', () => {
     expect(within(card).getByText(`特长：${me.volunteer!.skills.join('、')}`)).toBeInTheDocument()
     expect(screen.queryByText('申请成为志愿者')).not.toBeInTheDocument()
     expect(screen.queryByText('重新申请志愿者')).not.toBeInTheDocument()
+  })
+
+  test('shows a volunteer their confirmed service time in hours, by kind', async () => {
+    const volunteer = await findIdentity(emulator(), 'volunteer', (me: Me) => me.service.minutes > 0)
+    const me = await callAs<Me>(emulator(), volunteer.openid, { action: 'login' })
+    actAs(volunteer)
+
+    render(<MePage />)
+
+    const line = await screen.findByText(/^已确认的服务时长/)
+    expect(line).toHaveTextContent(`共${hoursText(me.service.minutes)}小时`)
+    for (const kind of SERVICE_KINDS)
+      if (me.service[kind] > 0)
+        expect(line).toHaveTextContent(`${SERVICE_KIND_LABELS[kind]}${hoursText(me.service[kind])}小时`)
+      else expect(line).not.toHaveTextContent(SERVICE_KIND_LABELS[kind])
   })
 
   test('shows a refused applicant the reason and lets them apply again', async () => {

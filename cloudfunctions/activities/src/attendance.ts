@@ -15,7 +15,7 @@ import type { SignupRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
 import { invalid, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
-import { postInTransaction } from '../../../server/ledger'
+import { creditService, postInTransaction } from '../../../server/ledger'
 import { refuseSelfDealing } from '../../../server/self-dealing'
 import { inTransaction } from '../../../server/transaction'
 import { findActivity, readOptional, signupId } from './store'
@@ -77,6 +77,7 @@ export const confirm = action({
       }
       const points = activityPoints(minutes, s.pointsPerHour)
       let entryId: string | null = null
+      const service = { kind: 'activity' as const, minutes }
       if (points > 0) {
         const { entry } = await postInTransaction(
           tx,
@@ -90,11 +91,12 @@ export const confirm = action({
             key: `activity:${s.activityId}:${s.openid}`,
             // The sign-up, locked here, moves to confirmed with the entry: it was never posted before.
             knownNew: true,
+            service,
           },
           now,
         )
         entryId = entry._id
-      }
+      } else await creditService(tx, s.openid, service, now)
       const patch = {
         state: 'confirmed' as const,
         minutes,

@@ -193,6 +193,7 @@ export const confirmVisit = action({
             key: `visit:${v._id}:${person.openid}`,
             // The visit, locked here, moves to confirmed with the entries: they were never posted before.
             knownNew: true,
+            service: { kind: 'visit', minutes: v.minutes },
           },
           now,
         )

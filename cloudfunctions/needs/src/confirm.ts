@@ -8,7 +8,7 @@ import { POINTS_RULES } from '../../../types/points'
 import { assertSafeText } from '../../../server/content'
 import { denied, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
-import { postInTransaction } from '../../../server/ledger'
+import { creditService, postInTransaction } from '../../../server/ledger'
 import { refuseSelfDealing } from '../../../server/self-dealing'
 import { changeNeed } from './store'
 import { toNeed } from './views'
@@ -27,6 +27,7 @@ export const confirm = action({
       if (n.status !== 'done') throw precondition('志愿者完成服务后才能确认')
       const points = n.points + POINTS_RULES.ratingBonus[String(args.rating) as '1']
       let creditEntryId: string | null = null
+      const service = n.minutes ? { kind: 'need' as const, minutes: n.minutes } : undefined
       if (points > 0 && n.assignee) {
         const { entry } = await postInTransaction(
           tx,
@@ -39,11 +40,12 @@ export const confirm = action({
             operator: caller.openid,
             key: `need:${n._id}`,
             knownNew: true,
+            service,
           },
           now,
         )
         creditEntryId = entry._id
-      }
+      } else if (n.assignee && service) await creditService(tx, n.assignee.openid, service, now)
       return { status: 'confirmed', rating: args.rating, comment: args.comment ?? '', creditEntryId }
     })
     return toNeed(need, caller)

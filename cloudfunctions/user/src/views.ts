@@ -1,4 +1,5 @@
 /** What the `user` function shows of a user record, to its owner and to workers. */
+import { emptyService } from '../../../types/service'
 import { maskPhone } from '../../../types/text'
 import type { UserRecord } from '../../../types/records'
 import type { Me, Role, RoleHolder, VolunteerApplication, VolunteerInfo } from '../../../types/user'
@@ -36,6 +37,7 @@ export function toMe(user: UserRecord): Me {
     volunteer: volunteerInfo(user),
     merchantId: user.merchantId,
     points: { balance, held, available: balance - held, earned, spent },
+    service: user.service ?? emptyService(),
   }
 }
 

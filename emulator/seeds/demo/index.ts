@@ -1,4 +1,5 @@
 /** The `demo` seed: a living 裕华区 for a newcomer to walk through. */
+import { serviceFromRecords } from '../../../types/service'
 import type { Doc } from '../../store'
 import type { SeedData } from '../types'
 import { demoActivities } from './activities'
@@ -17,7 +18,11 @@ export function demoSeed(now: number): SeedData {
   const { corners, projects } = demoCorners(now)
   const acts = demoActivities(corners, projects, mall.users, mall.ledger, now)
   const care = demoCare(acts.users, acts.ledger, now)
-  const { users, ledger } = care
+  const { ledger } = care
+  const needs = demoNeeds(care.users, ledger, now)
+  // Each person's service time is what the seeded confirmed needs, shifts and visits add up to.
+  const records = { needs, signups: acts.signups, visits: care.visits }
+  const users = care.users.map((u) => ({ ...u, service: serviceFromRecords(u.openid, records) }))
   return {
     docs: {
       users: users as unknown as Doc[],
@@ -25,7 +30,7 @@ export function demoSeed(now: number): SeedData {
       rewards: mall.rewards as unknown as Doc[],
       orders: mall.orders as unknown as Doc[],
       ledger: ledger as unknown as Doc[],
-      needs: demoNeeds(users, ledger, now) as unknown as Doc[],
+      needs: needs as unknown as Doc[],
       corners: corners as unknown as Doc[],
       projects: projects as unknown as Doc[],
       activities: acts.activities as unknown as Doc[],

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { AtTag } from 'taro-ui'
 import { VOLUNTEER_STATUS_LABELS, type Me, type VolunteerStatus } from '@shared/user'
+import { hoursText, SERVICE_KIND_LABELS, SERVICE_KINDS, type ServiceTotals } from '@shared/service'
 import IdentityPicker from '@/components/identity-picker'
 import MenuItem from '@/components/menu-item'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
@@ -77,6 +78,19 @@ function PointsCard({ me }: { me: Me }) {
   )
 }
 
+/** Confirmed service time, in hours, with what it came from. */
+function ServiceLine({ service }: { service: ServiceTotals }) {
+  if (service.minutes === 0) return null
+  const parts = SERVICE_KINDS.filter((kind) => service[kind] > 0).map(
+    (kind) => `${SERVICE_KIND_LABELS[kind]}${hoursText(service[kind])}小时`,
+  )
+  return (
+    <Text className="me__line me__service">
+      已确认的服务时长：共{hoursText(service.minutes)}小时（{parts.join('，')}）
+    </Text>
+  )
+}
+
 function VolunteerCard({ me }: { me: Me }) {
   const volunteer = me.volunteer
   return (
@@ -101,6 +115,7 @@ function VolunteerCard({ me }: { me: Me }) {
       ) : (
         <Text className="me__line">您还不是志愿者。愿意帮助邻居的话，欢迎申请！</Text>
       )}
+      <ServiceLine service={me.service} />
       {canApplyVolunteer(me) && (
         <Button className="btn btn--primary" onClick={() => openPage(ROUTES.volunteerApply)}>
           {volunteer ? '重新申请志愿者' : '申请成为志愿者'}
