@@ -8,6 +8,7 @@ import type { LogVisitInput, Recipient, RecipientDetail, Visit } from '@shared/c
 import type { Need } from '@shared/needs'
 import type { Page } from '@shared/envelope'
 import RecipientEditPage from '@/packages/care/pages/edit'
+import TeamsPage from '@/packages/care/pages/teams'
 import VisitPage from '@/packages/care/pages/visit'
 import { logVisit } from '@/services/care'
 import { CloudError, NETWORK_MESSAGE } from '@/services/cloud'
@@ -268,5 +269,45 @@ describe('登记关爱对象', () => {
       visitEveryDays: 7,
       teamId: 'demo-care-team-3502',
     })
+  })
+})
+
+describe('服务队 for its captain', () => {
+  const CAPTAIN = 'demo-captain-zhang'
+  const TEAM = 'demo-care-team-3502'
+  const CHEN = { openid: 'demo-volunteer-chen', name: '陈志强' }
+
+  async function members(): Promise<string[]> {
+    const { items } = await care<Page<{ id: string; members: Array<{ openid: string }> }>>(CAPTAIN, {
+      action: 'teams',
+    })
+    return items.find((t) => t.id === TEAM)!.members.map((m) => m.openid)
+  }
+
+  test('the captain adds a volunteer by their 队员码 and removes a member only after confirming', async () => {
+    await become(emulator(), CAPTAIN)
+    routeTo('/packages/care/pages/teams/index')
+    render(<TeamsPage />)
+    await screen.findByText('队长：张秀芹', {}, { timeout: 5000 })
+
+    await typeInto('粘贴队员码的文字', 'xiaoshe:door:not-a-member-code')
+    await tap('用队员码加人')
+    expect(await screen.findByText('这不是队员码，请扫志愿者在“服务队”页出示的队员码')).toBeInTheDocument()
+    await typeInto('粘贴队员码的文字', `xiaoshe:member:${CHEN.openid}`)
+    await tap('用队员码加人')
+    await screen.findByText(CHEN.name)
+    expect(await members()).toContain(CHEN.openid)
+
+    const row = screen.getByText(CHEN.name).closest('.teams__member') as HTMLElement
+    await tap('移出', row)
+    await screen.findByText(`把${CHEN.name}移出服务队？`)
+    await tap('再想想')
+    await waitFor(() => expect(screen.queryByText(`把${CHEN.name}移出服务队？`)).not.toBeInTheDocument())
+    expect(await members()).toContain(CHEN.openid)
+
+    await tap('移出', row)
+    await tap('确认移出')
+    await waitFor(() => expect(screen.queryByText(CHEN.name)).not.toBeInTheDocument())
+    expect(await members()).not.toContain(CHEN.openid)
   })
 })

@@ -103,7 +103,7 @@ function Due({ me }: { me: Me }) {
       {empty && inTeam === false && !worker && (
         <EmptyState
           title="您还不在爱心敲门服务队里"
-          text="想参加上门走访，请联系社工站的社工把您加入服务队。"
+          text="想参加上门走访，请打开下面的“服务队”，把队员码给队长扫一下，或联系社工站的社工。"
         />
       )}
       <View className="due__menu">

@@ -11,6 +11,7 @@ import { hasRole } from '@/hooks/use-me'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { addMember, listTeams, removeMember, upsertTeam } from '@/services/care'
 import CarePage from '../../components/care-page'
+import { AddByMemberCode, MyMemberCode } from '../../components/member-code'
 import './index.scss'
 
 /** What a worker is choosing a volunteer for. */
@@ -143,7 +144,7 @@ function TeamCard({ team, me, onChange, onChoose }: TeamCardProps) {
           </Button>
         </View>
       )}
-      {!worker && manage && <Text className="hint">要加新队员，请把对方的姓名和电话告诉社工站的社工。</Text>}
+      {!worker && manage && <AddByMemberCode team={team} onAdded={onChange} />}
       {removing && (
         <ConfirmDialog
           title={`把${removing.name}移出服务队？`}
@@ -208,7 +209,11 @@ function Teams({ me }: { me: Me }) {
       {!list.loading && !list.error && teams.length === 0 && (
         <EmptyState
           title={worker ? '还没有服务队' : '您还不在爱心敲门服务队里'}
-          text={worker ? '点“新建服务队”，从志愿者里选一位队长。' : '想参加上门走访，请联系社工站的社工。'}
+          text={
+            worker
+              ? '点“新建服务队”，从志愿者里选一位队长。'
+              : '想参加上门走访，请队长扫下面的队员码，或联系社工站的社工。'
+          }
         />
       )}
       {teams.map((team) => (
@@ -223,6 +228,7 @@ function Teams({ me }: { me: Me }) {
           {list.loadingMore ? '正在加载…' : '加载更多'}
         </Button>
       )}
+      {!worker && hasRole(me, 'volunteer') && <MyMemberCode openid={me.openid} />}
       {choosing && (
         <VolunteerFinder
           title={choosing.kind === 'member' ? '加哪位志愿者？' : '谁来当新队长？'}
