@@ -8,8 +8,12 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { DueList, Recipient, RecipientDetail, Visit } from '../../types/care'
 import type { Page as Paged } from '../../types/envelope'
+import { POINTS_RULES } from '../../types/points'
+import type { Me } from '../../types/user'
 import { launchBrowser, phone, pickIdentity, settled, snapshot } from '../helpers/browser'
 import { startEmulator, type Emulator } from '../helpers/emulator'
+import { careViolations, ledgerViolations, readCareState, readLedgerState } from '../helpers/invariants'
+import { connectSdk, type Sdk } from '../helpers/sdk'
 
 const WORKER = { openid: 'demo-worker-liu', name: '刘敏' }
 const MEMBER = { openid: 'demo-volunteer-zhang', name: '张桂芹' }
@@ -18,10 +22,12 @@ const DAY = 86_400_000
 
 let emu: Emulator
 let browser: Browser
+let sdk: Sdk
 
 beforeAll(async () => {
   emu = await startEmulator({ seed: 'demo', h5Dir: path.resolve(__dirname, '..', '..', 'dist-h5') })
   browser = await launchBrowser()
+  sdk = connectSdk(emu.url)
 })
 afterAll(async () => {
   await browser?.close()
@@ -29,6 +35,10 @@ afterAll(async () => {
 })
 beforeEach(async () => {
   await emu.reset('demo')
+})
+afterEach(async () => {
+  expect(ledgerViolations(await readLedgerState(sdk))).toEqual([])
+  expect(careViolations(await readCareState(sdk))).toEqual([])
 })
 
 /** Taro's H5 router keeps earlier pages in the document, hidden: act only on what a person can see. */
@@ -155,7 +165,7 @@ it('keeps two visits recorded without a network on the phone and sends each exac
   expect(await page.locator('.care-queue').count()).toBe(0)
 })
 
-it('sends an urgent visit to the captain and every worker at once', async () => {
+it('sends an urgent visit to the captain and every worker at once, and a worker confirms it with its points', async () => {
   const { page } = await openAs(MEMBER.name, '/packages/care/pages/visit/index?id=demo-recipient-liufq')
   await visible(page, '走访：刘凤琴').waitFor()
   const before = (await emu.outbox()).length
@@ -178,11 +188,21 @@ it('sends an urgent visit to the captain and every worker at once', async () => 
   expect([...told].sort()).toEqual([CAPTAIN, ...workers].sort())
 
   const { page: workerPage } = await openAs(WORKER.name, '/packages/care/pages/overview/index')
-  await workerPage
+  const urgent = workerPage
     .locator('.care-visit', { hasText: '在家摔倒了，腿不能动' })
     .filter({ visible: true })
-    .waitFor()
+  await urgent.waitFor()
   await snapshot(workerPage, 'care/09-overview-urgent')
+
+  // The worker confirms it: the member is credited once, with the visit's points.
+  const points = async () =>
+    (await emu.call<Me>('user', { action: 'login' }, MEMBER.openid)).data!.points.balance
+  const pointsBefore = await points()
+  await urgent.getByText('确认这次走访').click()
+  await visible(workerPage, '确认').click()
+  await urgent.getByText('已确认').waitFor()
+  expect(await urgent.getByText('确认这次走访').count()).toBe(0)
+  expect((await points()) - pointsBefore).toBe(POINTS_RULES.visitPoints)
 })
 
 it('shows a person as overdue in 今日待访 once the clock passes their visiting frequency', async () => {

@@ -7,6 +7,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { LogVisitInput, Recipient, RecipientDetail, Visit } from '@shared/care'
 import type { Need } from '@shared/needs'
 import type { Page } from '@shared/envelope'
+import DoorPage from '@/packages/care/pages/door'
 import RecipientEditPage from '@/packages/care/pages/edit'
 import TeamsPage from '@/packages/care/pages/teams'
 import VisitPage from '@/packages/care/pages/visit'
@@ -309,5 +310,38 @@ describe('服务队 for its captain', () => {
     await tap('确认移出')
     await waitFor(() => expect(screen.queryByText(CHEN.name)).not.toBeInTheDocument())
     expect(await members()).not.toContain(CHEN.openid)
+  })
+})
+
+describe('门牌码', () => {
+  test('作废重印 asks first, then every code printed before no longer counts as 到门', async () => {
+    const { qr: printed } = await care<{ qr: string }>(WORKER, { action: 'doorCode', id: LIU.id })
+    await become(emulator(), WORKER)
+    routeTo('/packages/care/pages/door/index', { id: LIU.id })
+    render(<DoorPage />)
+    await screen.findByText(LIU.name, {}, { timeout: 5000 })
+    expect(screen.getByRole('img', { name: `${LIU.name}的门牌码` })).toBeInTheDocument()
+
+    await tap('作废重印')
+    await screen.findByText('作废以前的门牌码？')
+    await tap('作废并生成新码')
+    await screen.findByText('已作废以前打印的门牌码，请打印这张新的贴上。')
+
+    const { qr: fresh } = await care<{ qr: string }>(WORKER, { action: 'doorCode', id: LIU.id })
+    expect(fresh).not.toBe(printed)
+    const token = (qr: string) => qr.replace('xiaoshe:door:', '')
+    const old = await care<Visit>(MEMBER, {
+      ...aVisit('旧码'),
+      action: 'logVisit',
+      doorToken: token(printed),
+      idempotencyKey: 'door-old-code',
+    })
+    const current = await care<Visit>(MEMBER, {
+      ...aVisit('新码'),
+      action: 'logVisit',
+      doorToken: token(fresh),
+      idempotencyKey: 'door-new-code',
+    })
+    expect([old.atDoor, current.atDoor]).toEqual([false, true])
   })
 })
