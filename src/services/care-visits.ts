@@ -1,6 +1,7 @@
 /**
- * The phone's one queue of visits waiting to be sent (services/care-queue.ts), kept in Taro storage under the
- * person it was recorded by (on H5 each demo identity has its own, so a visit is never sent as someone else).
+ * The phone's one queue of visits waiting to be sent (services/care-queue.ts), kept in memory and in Taro
+ * storage under the person it was recorded by (on H5 each demo identity has its own, so a visit is never sent
+ * as someone else).
  */
 import Taro from '@tarojs/taro'
 import { logVisit } from './care'
@@ -9,13 +10,32 @@ import { getDemoOpenid } from './identity'
 
 const storageKey = () => `care:visit-queue:${getDemoOpenid() ?? 'me'}`
 
+// The queue as this run of the app knows it: storage is its copy for the next run, so a storage that fails
+// (full, or unavailable) costs only that copy, never a visit recorded now.
+const held = new Map<string, QueuedVisit[]>()
+
 export const taroQueueStore: QueueStore = {
   read() {
-    const saved: unknown = Taro.getStorageSync(storageKey())
-    return Array.isArray(saved) ? (saved as QueuedVisit[]) : []
+    const key = storageKey()
+    if (!held.has(key)) {
+      let saved: unknown = null
+      try {
+        saved = Taro.getStorageSync(key)
+      } catch {
+        // Nothing saved that can be read: start empty.
+      }
+      held.set(key, Array.isArray(saved) ? (saved as QueuedVisit[]) : [])
+    }
+    return held.get(key)!.map((item) => ({ ...item }))
   },
   write(items) {
-    Taro.setStorageSync(storageKey(), items)
+    const key = storageKey()
+    held.set(key, items)
+    try {
+      Taro.setStorageSync(key, items)
+    } catch {
+      // Kept in memory for this run; see above.
+    }
   },
 }
 
