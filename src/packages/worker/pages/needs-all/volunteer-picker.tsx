@@ -18,14 +18,14 @@ export default function VolunteerPicker({ need, onDispatched, onClose }: Volunte
     <VolunteerFinder
       title="派给哪位志愿者？"
       subtitle={`需求：${need.title}`}
-      pickLabel="派给Ta"
+      pickLabel="派单"
       onPick={setChosen}
       onClose={onClose}
     >
       {chosen && (
         <ConfirmDialog
           title={`派给${chosen.name}？`}
-          content={`“${need.title}”将交给${chosen.name}，Ta会收到微信通知，并能看到居民的地址和电话。`}
+          content={`“${need.title}”将交给${chosen.name}，对方会收到微信通知，并能看到居民的地址和电话。`}
           confirmText="确认派单"
           onConfirm={async () => {
             const dispatched = await dispatchNeed(need.id, chosen.openid)
