@@ -3,18 +3,21 @@
  * code, 转为求助), the roster's consent rule, and the phone's queue of visits waiting to be sent — the same
  * queued visit, however often and however concurrently it is sent, is recorded once.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import type { LogVisitInput, Recipient, RecipientDetail, Visit } from '@shared/care'
 import type { Need } from '@shared/needs'
 import type { Page } from '@shared/envelope'
 import DoorPage from '@/packages/care/pages/door'
 import RecipientEditPage from '@/packages/care/pages/edit'
+import RecipientPage from '@/packages/care/pages/recipient'
 import TeamsPage from '@/packages/care/pages/teams'
 import VisitPage from '@/packages/care/pages/visit'
 import { logVisit } from '@/services/care'
 import { CloudError, NETWORK_MESSAGE } from '@/services/cloud'
 import { createVisitQueue, type QueuedVisit, type QueueStore } from '@/services/care-queue'
 import { visitQueue } from '@/services/care-visits'
+import { careViolations, ledgerViolations, readCareState, readLedgerState } from '../helpers/invariants'
+import { connectSdk } from '../helpers/sdk'
 import { callAs, startEmulatorForFile, tap, typeInto } from './support/app'
 import { become, routeTo } from './needs-support'
 
@@ -343,5 +346,38 @@ describe('门牌码', () => {
       idempotencyKey: 'door-new-code',
     })
     expect([old.atDoor, current.atDoor]).toEqual([false, true])
+  })
+})
+
+describe('走访记录 on a person’s page', () => {
+  test('the captain confirms a member’s visit after a confirmation, and is offered no confirmation of their own', async () => {
+    const CAPTAIN = 'demo-captain-zhang'
+    const log = (openid: string, note: string, key: string) =>
+      care<Visit>(openid, { ...aVisit(note), action: 'logVisit', idempotencyKey: key })
+    const own = await log(CAPTAIN, '队长自己去的', 'captain-own-visit')
+    const members = await log(MEMBER, '队员去的', 'member-visit-to-confirm')
+    await become(emulator(), CAPTAIN)
+    routeTo('/packages/care/pages/recipient/index', { id: LIU.id })
+    render(<RecipientPage />)
+    await screen.findAllByText('“队员去的”', {}, { timeout: 5000 })
+
+    // The person's card above shows the last note too: the row is the one in the visit history.
+    const rowOf = (note: string) =>
+      screen
+        .getAllByText(`“${note}”`)
+        .map((el) => el.closest('.care-visit'))
+        .find(Boolean) as HTMLElement
+    expect(within(rowOf('队长自己去的')).queryByText('确认这次走访')).not.toBeInTheDocument()
+    await tap('确认这次走访', rowOf('队员去的'))
+    await screen.findByText('确认这次走访？')
+    await tap('确认')
+
+    await waitFor(() => expect(within(rowOf('队员去的')).getByText('已确认')).toBeInTheDocument())
+    const after = await care<RecipientDetail>(WORKER, { action: 'recipient', id: LIU.id })
+    const status = (id: string) => after.visits.find((v) => v.id === id)?.status
+    expect([status(members.id), status(own.id)]).toEqual(['confirmed', 'logged'])
+    const sdk = connectSdk(emulator().url)
+    expect(ledgerViolations(await readLedgerState(sdk))).toEqual([])
+    expect(careViolations(await readCareState(sdk))).toEqual([])
   })
 })
