@@ -51,6 +51,19 @@ export default defineAppConfig({
       root: 'packages/corners',
       pages: ['pages/corner/index', 'pages/project/index', 'pages/mine/index'],
     },
+    {
+      root: 'packages/care',
+      pages: [
+        'pages/due/index',
+        'pages/visit/index',
+        'pages/recipient/index',
+        'pages/roster/index',
+        'pages/edit/index',
+        'pages/teams/index',
+        'pages/door/index',
+        'pages/overview/index',
+      ],
+    },
   ],
   window: {
     // WeChat draws this bar anyway; in the browser Taro draws it only when asked: the page's title and a back button.

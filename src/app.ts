@@ -1,5 +1,6 @@
 import { type PropsWithChildren } from 'react'
-import Taro, { useLaunch } from '@tarojs/taro'
+import Taro, { useDidShow, useLaunch } from '@tarojs/taro'
+import { sendWaitingVisits, watchNetworkForVisits } from './services/care-visits'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
@@ -7,7 +8,11 @@ function App({ children }: PropsWithChildren) {
     if (process.env.TARO_ENV === 'weapp') {
       Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true })
     }
+    // 爱心敲门: visits recorded without a network go out when it returns.
+    watchNetworkForVisits()
   })
+  // …and whenever the app comes back to the front.
+  useDidShow(() => sendWaitingVisits())
   return children
 }
 

@@ -28,4 +28,12 @@ export const ROUTES = {
   cornersManage: '/packages/worker/pages/corners-manage/index',
   activityCode: '/packages/worker/pages/activity-code/index',
   activityAttendance: '/packages/worker/pages/activity-attendance/index',
+  careDue: '/packages/care/pages/due/index',
+  careVisit: '/packages/care/pages/visit/index',
+  careRecipient: '/packages/care/pages/recipient/index',
+  careRoster: '/packages/care/pages/roster/index',
+  careEdit: '/packages/care/pages/edit/index',
+  careTeams: '/packages/care/pages/teams/index',
+  careDoor: '/packages/care/pages/door/index',
+  careOverview: '/packages/care/pages/overview/index',
 } as const

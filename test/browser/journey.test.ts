@@ -178,6 +178,8 @@ async function walk(openid: string, prefix: string, stops: Stop[]): Promise<void
 }
 
 const q = (route: string, id: string) => `${route}?id=${encodeURIComponent(id)}`
+/** 刘凤琴 of the demo 爱心敲门 roster. */
+const LIU = 'demo-recipient-liufq'
 
 it('every page a resident opens shows its content in Chinese, whole and unbroken', async () => {
   await walk(RESIDENT, 'resident', [
@@ -207,6 +209,10 @@ it('every page a volunteer opens shows its content in Chinese, whole and unbroke
     { name: 'assigned', url: ROUTES.needsAssigned, shows: ['居民确认后，积分就到账'] },
     { name: 'my-activities', url: ROUTES.myActivities, shows: ['未结束', '已结束'] },
     { name: 'points', url: ROUTES.points, shows: ['我的积分'] },
+    { name: 'care-due', url: ROUTES.careDue, shows: ['已超期，请尽快去', '记录走访'] },
+    { name: 'care-visit', url: q(ROUTES.careVisit, LIU), shows: ['走访：刘凤琴', '保存走访记录'] },
+    { name: 'care-recipient', url: q(ROUTES.careRecipient, LIU), shows: ['走访记录（最近10次）'] },
+    { name: 'care-teams', url: ROUTES.careTeams, shows: ['队长：张秀芹'] },
     { name: 'me', url: ROUTES.me, shows: ['张桂芹', '志愿者'] },
   ])
 })
@@ -224,6 +230,11 @@ it('every page a social worker opens shows its content in Chinese, whole and unb
     { name: 'corners-manage', url: ROUTES.cornersManage, shows: ['公益角'] },
     { name: 'activity-code', url: q(ROUTES.activityCode, ids.activity.id), shows: ['签到码'] },
     { name: 'activity-attendance', url: q(ROUTES.activityAttendance, ids.activity.id), shows: ['签到'] },
+    { name: 'care-overview', url: ROUTES.careOverview, shows: ['近7天的紧急走访', '已超期没去的'] },
+    { name: 'care-roster', url: ROUTES.careRoster, shows: ['登记新的关爱对象'] },
+    { name: 'care-register', url: ROUTES.careEdit, shows: ['已同意登记'] },
+    { name: 'care-door', url: q(ROUTES.careDoor, LIU), shows: ['爱心敲门 · 门牌码'] },
+    { name: 'care-teams', url: ROUTES.careTeams, shows: ['新建服务队'] },
     { name: 'me', url: ROUTES.me, shows: ['刘敏', '社工'] },
   ])
 })

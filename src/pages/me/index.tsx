@@ -179,6 +179,13 @@ export default function MePage() {
             onClick={() => openPage(ROUTES.mallOrders)}
           />
         )}
+        {hasRole(me, 'volunteer') && (
+          <MenuItem
+            title="爱心敲门 · 今日待访"
+            description="服务队队员：该去看望的老人，记录上门走访"
+            onClick={() => openPage(ROUTES.careDue)}
+          />
+        )}
         {hasRole(me, 'merchant') && (
           <MenuItem
             title="扫码核销"
@@ -219,6 +226,13 @@ export default function MePage() {
             title="公益角管理"
             description="社工专用：公益角、项目和活动，签到码和确认时长"
             onClick={() => openPage(ROUTES.cornersManage)}
+          />
+        )}
+        {hasRole(me, 'worker') && (
+          <MenuItem
+            title="爱心敲门"
+            description="社工专用：关爱名单、服务队、超期和紧急走访"
+            onClick={() => openPage(ROUTES.careOverview)}
           />
         )}
         {hasRole(me, 'worker') && (

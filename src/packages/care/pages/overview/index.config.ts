@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '爱心敲门',
+  enablePullDownRefresh: true,
+})

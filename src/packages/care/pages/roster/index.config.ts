@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '关爱名单',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '服务队',
+  enablePullDownRefresh: true,
+})
