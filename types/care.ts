@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini'
 import { idempotencyKeySchema, idSchema, pagingFields, phoneSchema, text } from './fields'
+import { locationSchema, type LatLng } from './corners'
 import { NEED_CATEGORIES, URGENCIES } from './needs'
 
 export const RISKS = ['high', 'medium', 'low'] as const
@@ -121,6 +122,8 @@ export interface RecipientRecord {
   birthYear: number | null
   community: string
   address: string
+  /** Where the home is on the map (picked by a worker), for 导航 from 今日待访; null: not picked. */
+  location: LatLng | null
   phone: string | null
   emergencyContact: EmergencyContact | null
   circumstances: string[]
@@ -240,6 +243,7 @@ export function toRecipient(r: RecipientRecord, now: number): Recipient {
     birthYear: r.birthYear,
     community: r.community,
     address: r.address,
+    location: r.location ?? null,
     phone: r.phone,
     emergencyContact: r.emergencyContact,
     circumstances: r.circumstances,
@@ -338,6 +342,7 @@ export const upsertRecipientInput = z.strictObject({
   ),
   community: text('所在社区', 30),
   address: text('住址', 100),
+  location: z.optional(z.nullable(locationSchema)),
   phone: z.optional(z.nullable(phoneSchema)),
   emergencyContact: z.optional(z.nullable(emergencyContactSchema)),
   circumstances: z

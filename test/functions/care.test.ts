@@ -148,6 +148,33 @@ describe('the roster', () => {
     expect(own.nextDueAt).toBe(own.createdAt + 3 * DAY)
   })
 
+  it('keeps the home on the map for directions, shown to the team and answered as missing to anyone else', async () => {
+    const team = await newTeam()
+    const home = { lat: 38.0248, lng: 114.5356 }
+    const r = await register(team.id, { location: home })
+    expect(r.location).toEqual(home)
+    const seen = await care<Recipient>({ action: 'recipient', id: r.id }, MEMBER)
+    expect(seen.data!.location).toEqual(home)
+    const cleared = await register(team.id, { id: r.id, location: null })
+    expect(cleared.location).toBeNull()
+    expect(await care({ action: 'recipient', id: r.id }, 'test-care-stranger')).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    })
+    const bad = await care(
+      {
+        action: 'upsertRecipient',
+        ...PERSON,
+        risk: 'high',
+        teamId: team.id,
+        consent: true,
+        location: { lat: 95, lng: 0 },
+      },
+      WORKER,
+    )
+    expect(bad).toMatchObject({ ok: false, code: 'invalid-argument', message: '纬度应在-90到90之间' })
+  })
+
   it('lets only workers register, and refuses risky text with content-rejected', async () => {
     const team = await newTeam()
     const payload = { action: 'upsertRecipient', ...PERSON, risk: 'high', teamId: team.id, consent: true }

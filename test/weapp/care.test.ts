@@ -8,16 +8,27 @@ import {
   cloudCalls,
   connect,
   demoEmulatorForFile,
+  deviceCallLog,
   pageText,
   renderPage,
+  type RenderedPage,
   subscriptionRequests,
   tapText,
   waitForText,
+  waitUntil,
 } from './support/weapp'
 
 const emulator = demoEmulatorForFile()
 const CAPTAIN = 'demo-captain-zhang'
 const WORKER = 'demo-worker-liu'
+
+let duePage: RenderedPage | null = null
+/** 今日待访 as the captain sees it (a page is rendered once per file). */
+function openDue(): RenderedPage {
+  connect(emulator().url, CAPTAIN)
+  duePage ??= renderPage('packages/care/pages/due/index')
+  return duePage
+}
 
 async function care<T>(openid: string, data: object): Promise<T> {
   const envelope = await emulator().call<T>('care', data, openid)
@@ -29,9 +40,8 @@ test('今日待访 in the weapp build lists the overdue first, most overdue firs
   const due = await care<DueList>(CAPTAIN, { action: 'due' })
   expect(due.overdue.length).toBeGreaterThan(1)
   expect(due.soon.length).toBeGreaterThan(0)
-  connect(emulator().url, CAPTAIN)
 
-  const page = renderPage('packages/care/pages/due/index')
+  const page = openDue()
 
   await waitForText(page, due.soon[0].name)
   const text = pageText(page)
@@ -39,6 +49,35 @@ test('今日待访 in the weapp build lists the overdue first, most overdue firs
   expect(order.every((at) => at >= 0)).toBe(true)
   expect(order).toEqual([...order].sort((a, b) => a - b))
   expect(text.indexOf('已超期，请尽快去')).toBeLessThan(text.indexOf('这几天该去'))
+})
+
+test('今日待访: a tap on an address picked on the map opens WeChat’s map there; a tap on a phone number calls it', async () => {
+  const due = await care<DueList>(CAPTAIN, { action: 'due' })
+  const people = [...due.overdue, ...due.soon]
+  const mapped = people.find((r) => r.location !== null)!
+  const unmapped = people.find((r) => r.location === null && r.address !== mapped.address)!
+  const phoned = people.find((r) => r.phone)!
+  expect([mapped, unmapped, phoned].every(Boolean)).toBe(true)
+  const page = openDue()
+  await waitForText(page, mapped.address)
+
+  await tapText(page, mapped.address)
+  await waitUntil(() => deviceCallLog().some((c) => c.api === 'openLocation'))
+  expect(deviceCallLog().find((c) => c.api === 'openLocation')!.options).toMatchObject({
+    latitude: mapped.location!.lat,
+    longitude: mapped.location!.lng,
+    address: mapped.address,
+  })
+  await tapText(page, unmapped.address)
+  await waitUntil(() => deviceCallLog().some((c) => c.api === 'setClipboardData'))
+  expect(deviceCallLog().find((c) => c.api === 'setClipboardData')!.options).toEqual({
+    data: unmapped.address,
+  })
+  await tapText(page, phoned.phone!)
+  await waitUntil(() => deviceCallLog().some((c) => c.api === 'makePhoneCall'))
+  expect(deviceCallLog().find((c) => c.api === 'makePhoneCall')!.options).toEqual({
+    phoneNumber: phoned.phone,
+  })
 })
 
 test('a captain saving a 紧急 visit is asked for the alerts inside the tap, and the visit is recorded once', async () => {

@@ -62,6 +62,7 @@ export const upsertRecipient = action({
         birthYear: args.birthYear ?? null,
         community: args.community,
         address: args.address,
+        location: args.location ?? null,
         phone: args.phone ?? null,
         emergencyContact: args.emergencyContact ?? null,
         circumstances: [...new Set(args.circumstances)],

@@ -16,6 +16,7 @@ import {
   type VisitRecord,
   type Wellbeing,
 } from '../../../types/care'
+import type { LatLng } from '../../../types/corners'
 import { POINTS_RULES } from '../../../types/points'
 import type { LedgerRecord, UserRecord } from '../../../types/records'
 import { applyDelta, idFor } from '../../../server/points-math'
@@ -41,6 +42,12 @@ interface Person {
   /** Days ago of each visit, oldest first; the last decides who is overdue today. */
   visits: number[]
   registeredDaysAgo: number
+}
+
+/** A home near the 3502 community's office (道义街) or 槐中路's, spread by the person's place in the list. */
+function homeLocation(in3502: boolean, i: number): LatLng {
+  const [lat, lng] = in3502 ? [38.0248, 114.5356] : [38.0312, 114.5021]
+  return { lat: +(lat + ((i % 5) - 2) * 0.0009).toFixed(6), lng: +(lng + ((i % 3) - 1) * 0.0011).toFixed(6) }
 }
 
 const P = (
@@ -352,6 +359,8 @@ export function demoCare(users: UserRecord[], ledger: LedgerRecord[], now: numbe
       birthYear: new Date(now).getUTCFullYear() - p.age,
       community: t.communities[0],
       address: p.address,
+      // Homes a few hundred metres apart around the community's office; one in four not yet picked on a map.
+      location: pi % 4 === 3 ? null : homeLocation(t._id === CARE_TEAM_3502, pi),
       phone: p.phone,
       emergencyContact: p.phone
         ? { name: `${p.name.slice(0, 1)}家属`, phone: `139${p.phone.slice(3)}`, relation: '子女' }

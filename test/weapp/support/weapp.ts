@@ -77,6 +77,13 @@ export function subscriptionRequests(): { tmplIds: string[]; callsBefore: number
   return subscriptions
 }
 
+/** Calls of the phone's own features (maps, calls, the clipboard) with what they were asked, newest last. */
+const deviceCalls: { api: string; options: Record<string, unknown> }[] = []
+
+export function deviceCallLog(): { api: string; options: Record<string, unknown> }[] {
+  return deviceCalls
+}
+
 /** The navigation calls pages made (navigateTo, switchTab, …), newest last. */
 export function navigationLog(): { api: string; url: string }[] {
   return navigations
@@ -104,6 +111,18 @@ export function launchApp(): void {
       const result = { errMsg: `${api}:ok` }
       ;(options.success as AnyFunction | undefined)?.(result)
       ;(options.complete as AnyFunction | undefined)?.(result)
+      return Promise.resolve(result)
+    }
+  }
+  // WeChat's map, phone call and clipboard succeed; what they were asked is recorded.
+  for (const api of ['openLocation', 'makePhoneCall', 'setClipboardData']) {
+    wx[api] = (options: Options = {}) => {
+      const { success, fail, complete, ...asked } = options
+      deviceCalls.push({ api, options: asked })
+      const result = { errMsg: `${api}:ok` }
+      ;(success as AnyFunction | undefined)?.(result)
+      ;(complete as AnyFunction | undefined)?.(result)
+      void fail
       return Promise.resolve(result)
     }
   }

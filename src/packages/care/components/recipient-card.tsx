@@ -11,15 +11,32 @@ export function callPhone(phone: string): void {
   Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
 }
 
+/** WeChat opens its own map with the place and a button for directions; a browser has no such map. */
+const CAN_NAVIGATE = process.env.TARO_ENV === 'weapp'
+
 /**
- * The address, for the way there: the roster keeps no map position of a home, so a tap copies the address to
- * paste into a map app.
+ * The way there: with the home picked on the map, WeChat's map opens at it (导航); otherwise, and in a
+ * browser, a tap copies the address to paste into a map app.
  */
-export function copyAddress(address: string): void {
-  Taro.setClipboardData({ data: address })
+export function goToHome(r: Pick<Recipient, 'name' | 'address' | 'location'>): void {
+  if (CAN_NAVIGATE && r.location) {
+    Taro.openLocation({
+      latitude: r.location.lat,
+      longitude: r.location.lng,
+      name: `${r.name}家`,
+      address: r.address,
+      scale: 18,
+    }).catch(() => undefined)
+    return
+  }
+  Taro.setClipboardData({ data: r.address })
     .then(() => Taro.showToast({ title: '地址已复制，可粘贴到地图里找路', icon: 'none' }))
     .catch(() => undefined)
 }
+
+/** What a tap on the address does, said beside it. */
+export const addressLabel = (r: Pick<Recipient, 'location'>) =>
+  CAN_NAVIGATE && r.location ? '住址（点一下导航）' : '住址（点一下复制）'
 
 /** A tappable line: the address (copied) or a phone number (called). */
 export function ContactLine({ label, value, onTap }: { label: string; value: string; onTap: () => void }) {
@@ -66,7 +83,7 @@ export default function RecipientCard({
           {dueText(r)} · 每{r.visitEveryDays}天走访一次
         </Text>
       )}
-      {contact && <ContactLine label="住址" value={r.address} onTap={() => copyAddress(r.address)} />}
+      {contact && <ContactLine label={addressLabel(r)} value={r.address} onTap={() => goToHome(r)} />}
       {contact && r.phone && <ContactLine label="电话" value={r.phone} onTap={() => callPhone(r.phone!)} />}
       {contact && r.emergencyContact && (
         <ContactLine

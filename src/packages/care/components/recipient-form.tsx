@@ -1,5 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { LatLng } from '@shared/corners'
 import {
   CIRCUMSTANCES,
   DEFAULT_VISIT_EVERY_DAYS,
@@ -14,16 +16,56 @@ import {
 import { Chips, FieldError, MultiChips, errorOf, fieldErrors, typedNumber } from '@/components/chips'
 import FormField, { TextField } from '@/components/form-field'
 import { toCloudError } from '@/services/cloud'
+import { DISTRICT_CENTRE } from '@/services/corners'
 
 /** What registering keeps and who sees it, in one sentence the person (or a guardian) agrees to. */
 export const CONSENT_TEXT =
-  '老人或监护人已同意：社工站保存老人的姓名、住址、电话、身体情况和走访记录，只有社工和负责走访的服务队能看到。'
+  '老人或监护人已同意：社工站保存老人的姓名、住址（和地图位置）、电话、身体情况和走访记录，只有社工和负责走访的服务队能看到。'
 
 interface RecipientFormProps {
   teams: CareTeam[]
   /** The person being edited; a new registration without. */
   existing?: Recipient
   onSubmit: (input: UpsertRecipientInput) => Promise<void>
+}
+
+/** WeChat has a map to pick a place on; a browser does not. */
+const CAN_PICK_ON_MAP = process.env.TARO_ENV === 'weapp'
+
+/** The home on the map, so that 今日待访's address opens WeChat's map with directions. */
+function HomeOnMap({
+  location,
+  onChange,
+}: {
+  location: LatLng | null
+  onChange: (l: LatLng | null) => void
+}) {
+  const pick = async () => {
+    try {
+      const from = location ?? DISTRICT_CENTRE
+      const place = await Taro.chooseLocation({ latitude: from.lat, longitude: from.lng })
+      onChange({ lat: +place.latitude.toFixed(6), lng: +place.longitude.toFixed(6) })
+    } catch {
+      // Closed without choosing: keep what was there.
+    }
+  }
+  return (
+    <FormField label="地图位置（可不填）" hint="选好后，队员在今日待访点一下住址就能导航上门">
+      <Text className="hint">{location ? '已在地图上选好位置' : '还没有选位置'}</Text>
+      {CAN_PICK_ON_MAP ? (
+        <Button className="btn btn--secondary" onClick={pick}>
+          {location ? '重新选位置' : '在地图上选位置'}
+        </Button>
+      ) : (
+        !location && <Text className="hint">请在微信里打开小程序选位置</Text>
+      )}
+      {location && (
+        <Button className="btn btn--quiet" onClick={() => onChange(null)}>
+          清除位置
+        </Button>
+      )}
+    </FormField>
+  )
 }
 
 const optional = (text: string) => (text.trim() ? text.trim() : undefined)
@@ -36,6 +78,7 @@ export default function RecipientForm({ teams, existing, onSubmit }: RecipientFo
   const [birthYear, setBirthYear] = useState(existing?.birthYear ? String(existing.birthYear) : '')
   const [community, setCommunity] = useState(existing?.community ?? teams[0]?.communities[0] ?? '')
   const [address, setAddress] = useState(existing?.address ?? '')
+  const [location, setLocation] = useState<LatLng | null>(existing?.location ?? null)
   const [phone, setPhone] = useState(existing?.phone ?? '')
   const [ecName, setEcName] = useState(ec?.name ?? '')
   const [ecPhone, setEcPhone] = useState(ec?.phone ?? '')
@@ -63,6 +106,7 @@ export default function RecipientForm({ teams, existing, onSubmit }: RecipientFo
       birthYear: birthYear.trim() ? typedNumber(birthYear) : null,
       community,
       address,
+      location,
       phone: optional(phone) ?? null,
       emergencyContact: anyContact ? { name: ecName, phone: ecPhone, relation: ecRelation } : null,
       circumstances,
@@ -138,6 +182,7 @@ export default function RecipientForm({ teams, existing, onSubmit }: RecipientFo
           maxlength={100}
           error={errorOf(errors, 'address')}
         />
+        <HomeOnMap location={location} onChange={setLocation} />
         <TextField
           label="老人电话（可不填）"
           value={phone}

@@ -17,7 +17,12 @@ import { ROUTES, openPage } from '@/routes'
 import { archiveRecipient, getRecipient, listTeams } from '@/services/care'
 import { toCloudError } from '@/services/cloud'
 import CarePage from '../../components/care-page'
-import RecipientCard, { ContactLine, callPhone, copyAddress } from '../../components/recipient-card'
+import RecipientCard, {
+  ContactLine,
+  addressLabel,
+  callPhone,
+  goToHome,
+} from '../../components/recipient-card'
 import VisitRow, { mayConfirm } from '../../components/visit-row'
 import './index.scss'
 
@@ -109,7 +114,7 @@ function Detail({ me, id }: { me: Me; id: string }) {
       <RecipientCard recipient={detail} onOpen={() => undefined} />
       <View className="card">
         <Text className="card__title">联系与照护</Text>
-        <ContactLine label="住址" value={detail.address} onTap={() => copyAddress(detail.address)} />
+        <ContactLine label={addressLabel(detail)} value={detail.address} onTap={() => goToHome(detail)} />
         {detail.phone && (
           <ContactLine label="电话" value={detail.phone} onTap={() => callPhone(detail.phone!)} />
         )}
