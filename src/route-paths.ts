@@ -28,4 +28,9 @@ export const ROUTES = {
   cornersManage: '/packages/worker/pages/corners-manage/index',
   activityCode: '/packages/worker/pages/activity-code/index',
   activityAttendance: '/packages/worker/pages/activity-attendance/index',
+  notices: '/packages/homes/pages/notices/index',
+  workbench: '/packages/homes/pages/workbench/index',
+  volunteerTasks: '/packages/homes/pages/tasks/index',
+  /** 爱心敲门's 今日待访 and its overdue people (the care package; the path its reminders open). */
+  careDue: '/packages/care/pages/due/index',
 } as const
