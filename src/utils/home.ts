@@ -48,21 +48,3 @@ export function chooseHome(home: Home): void {
     // Storage full or unavailable: the default home is shown next time.
   }
 }
-
-let landed = false
-
-/**
- * True once per launch of the app, when it opened on 我的 and this person's home is 核销: a shopkeeper who opens
- * the app goes straight to the counter. Coming back to 我的 later leaves them there.
- */
-export function landsOnCounter(me: Me): boolean {
-  if (landed) return false
-  landed = true
-  let path = ''
-  try {
-    path = Taro.getLaunchOptionsSync()?.path ?? ''
-  } catch {
-    // No launch options here: stay where the person is.
-  }
-  return /pages\/me\/index/.test(path) && currentHome(me) === 'merchant'
-}

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Page } from '@shared/envelope'
 import type { Order } from '@shared/mall'
@@ -9,7 +9,9 @@ import ScanPage from '@/packages/merchant/pages/scan'
 import TasksPage from '@/packages/homes/pages/tasks'
 import { ROUTES } from '@/routes'
 import { startOfShanghaiDay } from '@/services/mall'
-import { actAs, callAs, findIdentity, startEmulatorForFile, tap } from './support/app'
+import { actAs, callAs, findIdentity, startEmulatorForFile, tap, typeInto } from './support/app'
+import { openAt } from './corners-support'
+import { become, heldOrderWithCode, HOLDER, mall, SHOPKEEPER } from './mall-support'
 
 const emulator = startEmulatorForFile()
 
@@ -22,45 +24,46 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks())
 
 describe('a shopkeeper’s home', () => {
-  // First in this file: the app "opens" on 我的 once per launch, and that is what this test is about.
-  test('opening the app on 我的 leads a shopkeeper straight to 核销, once', async () => {
-    Object.assign(Taro.getLaunchOptionsSync(), { path: 'pages/me/index' })
-    const shopkeeper = await findIdentity(emulator(), 'merchant')
-    actAs(shopkeeper)
+  test('我的 opens on the shop’s counter: the digits the customer reads out lead straight to that order', async () => {
+    const { shortCode, order } = await heldOrderWithCode(emulator(), HOLDER)
+    await become(emulator(), SHOPKEEPER)
 
-    const first = render(<MePage />)
-    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: ROUTES.merchantScan }))
-    first.unmount()
-    navigateTo.mockClear()
-
-    // Coming back to 我的 leaves them there, with the shop's things on top and no volunteer application.
-    render(<MePage />)
-    expect(await screen.findByText('核销兑换')).toBeInTheDocument()
+    const me = render(<MePage />)
+    const counter = (await screen.findByText('核销兑换')).closest('.role-home__counter') as HTMLElement
     expect(screen.getByText('今日核销')).toBeInTheDocument()
     expect(screen.queryByText('申请成为志愿者')).not.toBeInTheDocument()
+    // Too few digits are answered on the spot, and nothing opens.
+    await typeInto('8位兑换数字', '1234')
+    await tap('查找这一单', counter)
+    expect(await within(counter).findByText('兑换数字是8位，请看清顾客手机上的数字')).toBeInTheDocument()
     expect(navigateTo).not.toHaveBeenCalled()
-    await tap('核销兑换')
-    expect(navigateTo).toHaveBeenCalledWith({ url: ROUTES.merchantScan })
+    await typeInto('8位兑换数字', `${shortCode.slice(0, 4)} ${shortCode.slice(4)}`)
+    await tap('查找这一单', counter)
+    const url = `${ROUTES.merchantScan}?digits=${shortCode}`
+    expect(navigateTo).toHaveBeenCalledWith({ url })
+    me.unmount()
+
+    // The counter takes the digits up at once: the order to check is on screen, with today's count beside.
+    openAt(ScanPage, ROUTES.merchantScan, { digits: shortCode })
+    expect(await screen.findByText(order.rewardTitle)).toBeInTheDocument()
+    expect(await screen.findByText('确认核销')).toBeInTheDocument()
   })
 
   test('核销 shows how many orders the shop has redeemed today', async () => {
-    const shopkeeper = await findIdentity(emulator(), 'merchant')
-    const redeemed = await callAs<Page<Order>>(
-      emulator(),
-      shopkeeper.openid,
-      {
-        action: 'orders',
-        scope: 'merchant',
-        status: 'redeemed',
-        limit: 20,
-      },
-      'mall',
-    )
+    const { code } = await heldOrderWithCode(emulator(), HOLDER)
+    await mall(emulator(), SHOPKEEPER, { action: 'redeem', code })
+    const redeemed = await mall<Page<Order>>(emulator(), SHOPKEEPER, {
+      action: 'orders',
+      scope: 'merchant',
+      status: 'redeemed',
+      limit: 20,
+    })
     const since = startOfShanghaiDay(await emulator().now())
     const today = redeemed.items.filter((o) => (o.redeemedAt ?? 0) >= since).length
-    actAs(shopkeeper)
+    expect(today).toBeGreaterThan(0)
+    await become(emulator(), SHOPKEEPER)
 
-    render(<ScanPage />)
+    openAt(ScanPage, ROUTES.merchantScan)
 
     expect(await screen.findByText(`今天已核销 ${today} 单`)).toBeInTheDocument()
     expect(screen.getByText('输入兑换数字')).toBeInTheDocument()

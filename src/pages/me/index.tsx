@@ -13,7 +13,7 @@ import { hasRole, useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
 import { CARE_TEMPLATES } from '@/services/care'
 import { askForNotices } from '@/services/notices'
-import { chooseHome, currentHome, landsOnCounter, type Home } from '@/utils/home'
+import { chooseHome, currentHome, type Home } from '@/utils/home'
 import { refreshUnreadBadge } from '@/utils/notice-badge'
 import { canApplyVolunteer } from '@/utils/volunteer'
 import './index.scss'
@@ -145,9 +145,6 @@ export default function MePage() {
     chooseHome(next)
     setChosen(next)
   }
-  useEffect(() => {
-    if (me && landsOnCounter(me)) openPage(ROUTES.merchantScan)
-  }, [me])
 
   // 消息: the unread count on the menu and as the tab's badge, read again whenever 我的 shows.
   const [unread, setUnread] = useState(0)

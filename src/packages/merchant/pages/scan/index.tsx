@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { lookupCodeInput, redeemInput, type CodeLookup } from '@shared/mall'
 import type { Me } from '@shared/user'
 import MenuItem from '@/components/menu-item'
@@ -127,9 +127,9 @@ function Scanner({ me }: { me: Me }) {
     }
   }
 
-  const submitTyped = async () => {
+  const submitTyped = async (text: string = typed) => {
     if (busy) return
-    const read = readTyped(typed)
+    const read = readTyped(text)
     if ('problem' in read) {
       setProblem(read.problem)
       return
@@ -149,6 +149,22 @@ function Scanner({ me }: { me: Me }) {
       setBusy(false)
     }
   }
+
+  // Digits typed (or a code scanned) on 我的 are taken up at once.
+  const { params } = useRouter()
+  const handed = useRef(false)
+  useEffect(() => {
+    if (handed.current) return
+    handed.current = true
+    const digits = params.digits ? decodeURIComponent(params.digits) : ''
+    const code = params.code ? decodeURIComponent(params.code) : ''
+    if (digits) {
+      setTyped(digits)
+      void submitTyped(digits)
+    } else if (code) void redeem(code)
+    // Once, on arrival: later changes of the page's state must not hand it again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
 
   const confirmFound = async () => {
     if (!found) return
