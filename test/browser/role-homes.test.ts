@@ -109,7 +109,7 @@ it('a volunteer goes from 我的 into 我的任务 and sees the need a worker di
     await visible(page, '.menu-item--primary', '我的任务').click()
     const row = visible(page, '.tasks__item', '帮忙搬一袋米')
     await row.waitFor()
-    await row.getByText('新派单').waitFor()
+    await row.getByText('新', { exact: true }).waitFor()
     await shot(page, 'volunteer-2-tasks')
     // The dispatch is in 消息 too, whether or not the volunteer subscribed.
     await page.goto(`${emu.url}/#/pages/me/index`)

@@ -104,7 +104,7 @@ describe('a volunteer’s 我的任务', () => {
 
     const first = render(<TasksPage />)
     const row = (await screen.findByText('帮忙搬一袋米')).closest('.tasks__item') as HTMLElement
-    expect(within(row).getByText('新派单')).toBeInTheDocument()
+    expect(within(row).getByText('新')).toBeInTheDocument()
     expect(screen.getByText(String(Math.round((me.service.minutes / 60) * 10) / 10))).toBeInTheDocument()
     fireEvent.click(row)
     expect(navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.needDetail}?id=${need.id}` })
@@ -115,7 +115,7 @@ describe('a volunteer’s 我的任务', () => {
     // Seen once, it is no longer new.
     render(<TasksPage />)
     const again = (await screen.findByText('帮忙搬一袋米')).closest('.tasks__item') as HTMLElement
-    expect(within(again).queryByText('新派单')).not.toBeInTheDocument()
+    expect(within(again).queryByText('新')).not.toBeInTheDocument()
   })
 })
 

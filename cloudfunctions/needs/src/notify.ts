@@ -40,7 +40,7 @@ export function tellDispatched(need: NeedRecord): Promise<number> {
       },
       notice: {
         title: `社工派给您一个求助：${need.title}`,
-        body: `希望的时间：${need.preferredTime || '请尽快联系'}。请打开查看详情，联系求助的邻居。`,
+        body: `${need.preferredTime ? `希望的时间：${need.preferredTime}。` : ''}请打开查看详情，尽快联系求助的邻居。`,
       },
       event: `dispatch:${need._id}:${need.updatedAt}`,
     },

@@ -18,7 +18,7 @@ import { listNeeds } from '@/services/needs'
 import './index.scss'
 
 const WEEK_MS = 7 * 24 * 3600_000
-/** Needs this phone has shown the volunteer already: the others carry 新 until they have been seen once. */
+/** Needs this phone has shown the volunteer already: the others (dispatched or claimed) carry 新 until seen once. */
 const SEEN_KEY = 'xiaoshe:seen-assigned'
 
 function seenNeeds(): string[] {
@@ -79,7 +79,7 @@ function NeedRow({ need, fresh }: { need: Need; fresh: boolean }) {
       role="button"
     >
       <View className="tasks__head">
-        {fresh && <Text className="tasks__new">新派单</Text>}
+        {fresh && <Text className="tasks__new">新</Text>}
         <Text className="tasks__title">{need.title}</Text>
       </View>
       <Text className="tasks__line">
