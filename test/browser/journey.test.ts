@@ -195,6 +195,7 @@ it('every page a resident opens shows its content in Chinese, whole and unbroken
     { name: 'mall-orders', url: ROUTES.mallOrders, shows: ['出示兑换码'] },
     { name: 'mall-order', url: q(ROUTES.mallOrder, ids.order.id), shows: ['兑换码'] },
     { name: 'me', url: ROUTES.me, shows: ['我的积分', '王秀英'] },
+    { name: 'notices', url: ROUTES.notices, shows: ['还没有消息'] },
     { name: 'edit-profile', url: ROUTES.editProfile, shows: ['保存'] },
     { name: 'volunteer-apply', url: ROUTES.volunteerApply, shows: ['提交申请'] },
   ])
@@ -208,6 +209,7 @@ it('every page a volunteer opens shows its content in Chinese, whole and unbroke
     { name: 'my-activities', url: ROUTES.myActivities, shows: ['未结束', '已结束'] },
     { name: 'points', url: ROUTES.points, shows: ['我的积分'] },
     { name: 'me', url: ROUTES.me, shows: ['张桂芹', '志愿者'] },
+    { name: 'tasks', url: ROUTES.volunteerTasks, shows: ['已确认的服务时长', '我接的求助'] },
   ])
 })
 
@@ -225,6 +227,7 @@ it('every page a social worker opens shows its content in Chinese, whole and unb
     { name: 'activity-code', url: q(ROUTES.activityCode, ids.activity.id), shows: ['签到码'] },
     { name: 'activity-attendance', url: q(ROUTES.activityAttendance, ids.activity.id), shows: ['签到'] },
     { name: 'me', url: ROUTES.me, shows: ['刘敏', '社工'] },
+    { name: 'workbench', url: ROUTES.workbench, shows: ['待审核的求助', '超期未走访的老人'] },
   ])
 })
 

@@ -112,7 +112,7 @@ function Entries({ home }: { home: Home }) {
         <MenuItem
           primary
           title="我的任务"
-          description="派给我的求助、今天和这周的活动、该走访的老人、服务时长"
+          description="派给我的求助、今天和7天内的活动、该走访的老人、服务时长"
           onClick={() => openPage(ROUTES.volunteerTasks)}
         />
         <MenuItem

@@ -157,8 +157,8 @@ function TaskLists({ me }: { me: Me }) {
         ))}
       </Section>
 
-      <Section title={`这周的活动（${week.length}）`}>
-        {week.length === 0 && <Text className="hint">这周后面几天没有报名的活动。</Text>}
+      <Section title={`7天内的活动（${week.length}）`}>
+        {week.length === 0 && <Text className="hint">接下来7天没有报名的活动。</Text>}
         {week.map((shift) => (
           <ShiftRow key={shift.activity.id} shift={shift} />
         ))}
