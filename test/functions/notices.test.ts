@@ -117,6 +117,28 @@ describe('notices', () => {
     expect(seen).toEqual([...made].reverse())
   })
 
+  it('keeps one notice per person and event however often it is sent, leaving a read one read', async () => {
+    // The functions' own code, run here against the emulator as a function runs it.
+    const { notifyAll } = await import('../../server/notify')
+    const message = (touser: string) => ({
+      touser,
+      template: 'TEMPLATE_ACTIVITY_CHANGE',
+      page: 'packages/corners/pages/mine/index',
+      data: {},
+      notice: { title: '活动已取消：测试活动', body: '您的名额已释放，不用再到现场。' },
+      event: 'activity-cancelled:test-activity',
+    })
+    await notifyAll([message(RESIDENT), message(OTHER)])
+    await user({ action: 'readNotices', all: true }, RESIDENT)
+    // Sent again (a retried action), and once more together with a new person.
+    await notifyAll([message(RESIDENT)])
+    await notifyAll([message(RESIDENT), message(OTHER), message(VOLUNTEER)])
+    const stored = await storedNotices()
+    expect(stored.map((n) => n.openid).sort()).toEqual([OTHER, RESIDENT, VOLUNTEER].sort())
+    expect(stored.find((n) => n.openid === RESIDENT)!.read).toBe(true)
+    expect((await inbox(RESIDENT)).data!.unread).toBe(0)
+  })
+
   it('shows nobody another person’s notices', async () => {
     await approvedNeed(RESIDENT)
     const other = await inbox(OTHER)
