@@ -48,6 +48,11 @@ export default defineAppConfig({
       pages: ['pages/scan/index', 'pages/today/index'],
     },
     {
+      // Each role's own home: 消息, a worker's 工作台, a volunteer's 我的任务.
+      root: 'packages/homes',
+      pages: ['pages/notices/index', 'pages/workbench/index', 'pages/tasks/index'],
+    },
+    {
       root: 'packages/corners',
       pages: ['pages/corner/index', 'pages/project/index', 'pages/mine/index'],
     },
@@ -89,7 +94,7 @@ export default defineAppConfig({
   // The main package is small; fetch the subpackages a person is likely to open next in the background.
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/corners'] },
-    'pages/me/index': { network: 'all', packages: ['packages/profile'] },
+    'pages/me/index': { network: 'all', packages: ['packages/profile', 'packages/homes'] },
     'pages/needs/index': { network: 'all', packages: ['packages/needs'] },
   },
   // 首页 sorts the corners by distance; workers pick a new corner's place on the map.

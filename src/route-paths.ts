@@ -36,4 +36,7 @@ export const ROUTES = {
   careTeams: '/packages/care/pages/teams/index',
   careDoor: '/packages/care/pages/door/index',
   careOverview: '/packages/care/pages/overview/index',
+  notices: '/packages/homes/pages/notices/index',
+  workbench: '/packages/homes/pages/workbench/index',
+  volunteerTasks: '/packages/homes/pages/tasks/index',
 } as const

@@ -12,6 +12,8 @@ import type {
   UpdateProfileInput,
   VolunteerApplication,
 } from '@shared/user'
+import type { NoticePage, NoticesInput, ReadNoticesInput } from '@shared/notices'
+import type { Workbench } from '@shared/workbench'
 import { callFunction } from './cloud'
 
 const FUNCTION = 'user'
@@ -61,4 +63,19 @@ export function findPeople(input: FindPeopleInput = {}): Promise<{ items: Person
 export const VOLUNTEER_TEMPLATES = {
   /** To the applicant: approved or not, with the reason. */
   review: process.env.TARO_APP_TEMPLATE_VOLUNTEER_REVIEW || '',
+}
+
+/** The caller's 消息, newest first, with how many are unread in all. */
+export function listNotices(input: NoticesInput = {}): Promise<NoticePage> {
+  return callFunction<NoticePage>(FUNCTION, { action: 'notices', ...input })
+}
+
+/** Marks the given notices (or all of them) read; answers how many stay unread. */
+export function readNotices(input: ReadNoticesInput): Promise<{ unread: number }> {
+  return callFunction<{ unread: number }>(FUNCTION, { action: 'readNotices', ...input })
+}
+
+/** Workers only: counts of what waits for a decision (工作台). */
+export function getWorkbench(): Promise<Workbench> {
+  return callFunction<Workbench>(FUNCTION, { action: 'workbench' })
 }

@@ -166,6 +166,32 @@ export const ROWS: Row[] = [
     ...workersOnly(),
   },
 
+  { fn: 'user', action: 'notices', payload: () => ({ limit: 5 }), expect: everyoneLoggedIn, otherwise: 'ok' },
+  {
+    fn: 'user',
+    action: 'readNotices',
+    payload: () => ({ all: true }),
+    expect: everyoneLoggedIn,
+    otherwise: 'ok',
+  },
+  {
+    // A notice of `owner` (their need was approved): anyone else's id answers as a missing one.
+    fn: 'user',
+    action: 'readNotices',
+    payload: async (f) => {
+      await f.need('open')
+      const inbox = await f.call<{ items: Array<{ id: string }> }>(
+        'user',
+        { action: 'notices', limit: 1 },
+        OPENIDS.owner,
+      )
+      return { ids: [inbox.data!.items[0].id] }
+    },
+    expect: { anonymous: 'unauthenticated', owner: 'ok' },
+    otherwise: 'not-found',
+  },
+  { fn: 'user', action: 'workbench', payload: () => ({}), ...workersOnly() },
+
   // points
   { fn: 'points', action: 'summary', payload: () => ({}), expect: everyoneLoggedIn, otherwise: 'ok' },
   {

@@ -197,6 +197,7 @@ it('every page a resident opens shows its content in Chinese, whole and unbroken
     { name: 'mall-orders', url: ROUTES.mallOrders, shows: ['出示兑换码'] },
     { name: 'mall-order', url: q(ROUTES.mallOrder, ids.order.id), shows: ['兑换码'] },
     { name: 'me', url: ROUTES.me, shows: ['我的积分', '王秀英'] },
+    { name: 'notices', url: ROUTES.notices, shows: ['还没有消息'] },
     { name: 'edit-profile', url: ROUTES.editProfile, shows: ['保存'] },
     { name: 'volunteer-apply', url: ROUTES.volunteerApply, shows: ['提交申请'] },
   ])
@@ -214,6 +215,7 @@ it('every page a volunteer opens shows its content in Chinese, whole and unbroke
     { name: 'care-recipient', url: q(ROUTES.careRecipient, LIU), shows: ['走访记录（最近10次）'] },
     { name: 'care-teams', url: ROUTES.careTeams, shows: ['队长：张秀芹'] },
     { name: 'me', url: ROUTES.me, shows: ['张桂芹', '志愿者'] },
+    { name: 'tasks', url: ROUTES.volunteerTasks, shows: ['已确认的服务时长', '我接的求助'] },
   ])
 })
 
@@ -236,6 +238,7 @@ it('every page a social worker opens shows its content in Chinese, whole and unb
     { name: 'care-door', url: q(ROUTES.careDoor, LIU), shows: ['爱心敲门 · 门牌码'] },
     { name: 'care-teams', url: ROUTES.careTeams, shows: ['新建服务队'] },
     { name: 'me', url: ROUTES.me, shows: ['刘敏', '社工'] },
+    { name: 'workbench', url: ROUTES.workbench, shows: ['待审核的求助', '超期未走访的老人'] },
   ])
 })
 

@@ -49,6 +49,7 @@ describe('login', () => {
       volunteer: null,
       merchantId: null,
       points: { balance: 0, held: 0, available: 0, earned: 0, spent: 0 },
+      service: { minutes: 0, need: 0, activity: 0, visit: 0 },
     })
     expect((await sdk.db.collection('users').doc('brand-new').get()).data.openid).toBe('brand-new')
   })

@@ -62,19 +62,28 @@ test('今日待访: a tap on an address picked on the map opens WeChat’s map t
   await waitForText(page, mapped.address)
 
   await tapText(page, mapped.address)
-  await waitUntil(() => deviceCallLog().some((c) => c.api === 'openLocation'))
+  await waitUntil(
+    () => deviceCallLog().some((c) => c.api === 'openLocation'),
+    () => 'the tap never called wx.openLocation',
+  )
   expect(deviceCallLog().find((c) => c.api === 'openLocation')!.options).toMatchObject({
     latitude: mapped.location!.lat,
     longitude: mapped.location!.lng,
     address: mapped.address,
   })
   await tapText(page, unmapped.address)
-  await waitUntil(() => deviceCallLog().some((c) => c.api === 'setClipboardData'))
+  await waitUntil(
+    () => deviceCallLog().some((c) => c.api === 'setClipboardData'),
+    () => 'the tap never called wx.setClipboardData',
+  )
   expect(deviceCallLog().find((c) => c.api === 'setClipboardData')!.options).toEqual({
     data: unmapped.address,
   })
   await tapText(page, phoned.phone!)
-  await waitUntil(() => deviceCallLog().some((c) => c.api === 'makePhoneCall'))
+  await waitUntil(
+    () => deviceCallLog().some((c) => c.api === 'makePhoneCall'),
+    () => 'the tap never called wx.makePhoneCall',
+  )
   expect(deviceCallLog().find((c) => c.api === 'makePhoneCall')!.options).toEqual({
     phoneNumber: phoned.phone,
   })

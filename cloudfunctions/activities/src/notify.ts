@@ -1,8 +1,8 @@
-/** The subscription message of an activity: its participants hear when it is called off. No address in it. */
+/** The subscription message of an activity (kept as a notice too): its participants hear when it is called off. No address in it. */
 import type { ActivityRecord, SignupRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
 import { shanghaiMinute } from '../../../types/time'
-import { notify, thing } from '../../../server/notify'
+import { notifyAll, thing } from '../../../server/notify'
 
 /** A server read answers at most 100 documents; participants are read in pages of that size. */
 const BATCH = 100
@@ -19,8 +19,8 @@ export async function tellCancelled(activity: ActivityRecord): Promise<number> {
       .orderBy('_id', 'asc')
       .limit(BATCH)
       .get()
-    for (const s of page.data) {
-      const sent = await notify({
+    told += await notifyAll(
+      page.data.map((s) => ({
         touser: s.openid,
         template: 'TEMPLATE_ACTIVITY_CHANGE',
         page: 'packages/corners/pages/mine/index',
@@ -29,9 +29,13 @@ export async function tellCancelled(activity: ActivityRecord): Promise<number> {
           time2: { value: when },
           thing3: thing('活动已取消，名额已释放，不用再到现场'),
         },
-      })
-      if (sent) told++
-    }
+        notice: {
+          title: `活动已取消：${activity.title}`,
+          body: `原定${when}开始。您的名额已释放，不用再到现场。`,
+        },
+        event: `activity-cancelled:${activity._id}`,
+      })),
+    )
     if (page.data.length < BATCH) return told
     last = page.data[page.data.length - 1]._id
   }

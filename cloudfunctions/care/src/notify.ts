@@ -13,7 +13,7 @@ import {
 import type { UserRecord } from '../../../types/records'
 import { shanghaiDay, shanghaiMinute } from '../../../types/time'
 import { _, adminOpenids, db } from '../../../server/cloud'
-import { notify, thing } from '../../../server/notify'
+import { notify, notifyAll, thing } from '../../../server/notify'
 import { byId } from './store'
 
 const TEMPLATE = 'TEMPLATE_CARE_ALERT'
@@ -35,9 +35,8 @@ async function workerOpenids(): Promise<string[]> {
 export async function tellUrgent(visit: VisitRecord, captain: string | null): Promise<number> {
   const people = new Set(await workerOpenids())
   if (captain) people.add(captain)
-  let told = 0
-  for (const touser of people) {
-    const sent = await notify({
+  return notifyAll(
+    [...people].map((touser) => ({
       touser,
       template: TEMPLATE,
       page: `packages/care/pages/recipient/index?id=${visit.recipientId}`,
@@ -46,10 +45,13 @@ export async function tellUrgent(visit: VisitRecord, captain: string | null): Pr
         time2: { value: shanghaiMinute(visit.at) },
         thing3: thing(`${visit.visitors[0]?.name ?? '队员'}走访时发现情况紧急，请尽快处理`),
       },
-    })
-    if (sent) told++
-  }
-  return told
+      notice: {
+        title: `紧急：${visit.recipientName}需要帮助`,
+        body: `${visit.visitors[0]?.name ?? '队员'}在${shanghaiMinute(visit.at)}走访时发现情况紧急，请尽快处理。`,
+      },
+      event: `care-urgent:${visit._id}`,
+    })),
+  )
 }
 
 /**
@@ -98,6 +100,11 @@ export async function remindOverdue(): Promise<{ reminded: number }> {
         time2: { value: shanghaiMinute(now) },
         thing3: thing('已超过约定的走访间隔，请安排队员上门'),
       },
+      notice: {
+        title: `${team.name}：${overdue}位老人该走访了`,
+        body: '已超过约定的走访间隔，请安排队员上门。',
+      },
+      event: `care-overdue:${teamId}:${today}`,
     })
     reminded++
   }

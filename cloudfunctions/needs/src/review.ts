@@ -55,7 +55,6 @@ export const dispatch = action({
       return { status: 'assigned', assignee: { openid: volunteer.openid, nickname: displayName(volunteer) } }
     })
     await tellDispatched(need)
-    await tellRequester(need, `志愿者${need.assignee!.nickname}将为您服务`)
     return toNeed(need, caller)
   },
 })

@@ -78,15 +78,15 @@ export const reviewVolunteer = action({
       await ref.update({ data: { volunteer: _.set(volunteer), roles: _.set(roles), updatedAt: now } })
       return { user: { ...current, volunteer, roles, updatedAt: now }, before: v.status }
     })
+    const outcome = args.approve ? '已通过' : before === 'approved' ? '已暂停' : '未通过'
+    const why = args.approve ? '欢迎加入，去看看需要帮助的邻居吧' : (args.reason ?? '')
     await notify({
       touser: user.openid,
       template: 'TEMPLATE_VOLUNTEER_REVIEW',
       page: 'pages/me/index',
-      data: {
-        thing1: thing('志愿者申请'),
-        phrase2: { value: args.approve ? '已通过' : before === 'approved' ? '已暂停' : '未通过' },
-        thing3: thing(args.approve ? '欢迎加入，去看看需要帮助的邻居吧' : (args.reason ?? '')),
-      },
+      data: { thing1: thing('志愿者申请'), phrase2: { value: outcome }, thing3: thing(why) },
+      notice: { title: `志愿者申请${outcome}`, body: args.approve ? why : `原因：${why}` },
+      event: `volunteer:${now}`,
     })
     return toRoleHolder(user)
   },

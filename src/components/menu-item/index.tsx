@@ -7,17 +7,24 @@ interface MenuItemProps {
   description?: string
   /** Highlights the entry as the next thing to do. */
   primary?: boolean
+  /** A count shown as a red badge (unread notices, new dispatches); nothing when 0. */
+  badge?: number
   onClick: () => void
 }
 
 /** One large tappable row that opens another page. */
-export default function MenuItem({ title, description, primary = false, onClick }: MenuItemProps) {
+export default function MenuItem({ title, description, primary = false, badge = 0, onClick }: MenuItemProps) {
   return (
     <View className={`menu-item${primary ? ' menu-item--primary' : ''}`} onClick={onClick} role="button">
       <View className="menu-item__body">
         <Text className="menu-item__title">{title}</Text>
         {description && <Text className="menu-item__description">{description}</Text>}
       </View>
+      {badge > 0 && (
+        <Text className="menu-item__badge" aria-label={`${badge}条未读`}>
+          {badge > 99 ? '99+' : badge}
+        </Text>
+      )}
       <Text className="menu-item__arrow">›</Text>
     </View>
   )

@@ -1,17 +1,20 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { AtTag } from 'taro-ui'
 import { VOLUNTEER_STATUS_LABELS, type Me, type VolunteerStatus } from '@shared/user'
 import { hoursText, SERVICE_KIND_LABELS, SERVICE_KINDS, type ServiceTotals } from '@shared/service'
 import IdentityPicker from '@/components/identity-picker'
 import MenuItem from '@/components/menu-item'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
+import RoleHome from '@/components/role-home'
 import RoleTags from '@/components/role-tags'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
 import { CARE_TEMPLATES } from '@/services/care'
 import { askForNotices } from '@/services/notices'
+import { chooseHome, currentHome, type Home } from '@/utils/home'
+import { refreshUnreadBadge } from '@/utils/notice-badge'
 import { canApplyVolunteer } from '@/utils/volunteer'
 import './index.scss'
 
@@ -135,6 +138,28 @@ export default function MePage() {
 
   const elder = Boolean(me?.profile.elderMode)
 
+  // Each role's own home first; a person with several roles picks one (remembered on the phone).
+  const [, setChosen] = useState<Home | null>(null)
+  const home: Home = me ? currentHome(me) : 'resident'
+  const choose = (next: Home) => {
+    chooseHome(next)
+    setChosen(next)
+  }
+
+  // 消息: the unread count on the menu and as the tab's badge, read again whenever 我的 shows.
+  const [unread, setUnread] = useState(0)
+  const openid = me?.openid
+  useEffect(() => {
+    if (openid) void refreshUnreadBadge().then(setUnread)
+  }, [openid])
+  const shownOnce = useRef(false)
+  useDidShow(() => {
+    if (shownOnce.current && openid) void refreshUnreadBadge().then(setUnread)
+    shownOnce.current = true
+  })
+  // A social worker's or a shopkeeper's own things come first; their resident cards move below the menu.
+  const residentFirst = home === 'resident' || home === 'volunteer'
+
   return (
     <View className={`page me${elder ? ' page--elder' : ''}`}>
       {process.env.TARO_ENV === 'h5' && (
@@ -146,11 +171,20 @@ export default function MePage() {
       {me && (
         <>
           <ProfileCard me={me} />
-          <PointsCard me={me} />
-          <VolunteerCard me={me} />
+          <RoleHome me={me} home={home} onChoose={choose} />
+          {residentFirst && <PointsCard me={me} />}
+          {residentFirst && <VolunteerCard me={me} />}
         </>
       )}
       <View className="me__menu">
+        {me && (
+          <MenuItem
+            title="消息"
+            description="需求进展、派单、活动变动和审核结果"
+            badge={unread}
+            onClick={() => openPage(ROUTES.notices)}
+          />
+        )}
         {me && (
           <MenuItem
             title="编辑资料"
@@ -250,6 +284,8 @@ export default function MePage() {
           />
         )}
       </View>
+      {me && !residentFirst && <PointsCard me={me} />}
+      {me && home === 'worker' && <VolunteerCard me={me} />}
     </View>
   )
 }

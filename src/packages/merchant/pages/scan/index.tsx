@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { lookupCodeInput, redeemInput, type CodeLookup } from '@shared/mall'
 import type { Me } from '@shared/user'
 import MenuItem from '@/components/menu-item'
@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
 import { toCloudError } from '@/services/cloud'
-import { findShop, lookupCode, redeemCode } from '@/services/mall'
+import { findShop, listTodaysRedemptions, lookupCode, redeemCode } from '@/services/mall'
 import RedeemResult, { type RedeemOutcome } from '../../components/redeem-result'
 import StaffOnly from '../../components/staff-only'
 import './index.scss'
@@ -90,6 +90,22 @@ function Scanner({ me }: { me: Me }) {
     }
   }, [merchantId])
 
+  // Today's count, read again whenever the page shows and after each redemption.
+  const [todayCount, setTodayCount] = useState<number | null>(null)
+  const countToday = useCallback(() => {
+    listTodaysRedemptions()
+      .then((today) => setTodayCount(today.length))
+      .catch(() => undefined)
+  }, [])
+  useEffect(() => {
+    if (!outcome) countToday()
+  }, [outcome, countToday])
+  const shownOnce = useRef(false)
+  useDidShow(() => {
+    if (shownOnce.current) countToday()
+    shownOnce.current = true
+  })
+
   const redeem = async (code: string) => {
     if (busy) return
     const invalid = problemWith(code)
@@ -111,9 +127,9 @@ function Scanner({ me }: { me: Me }) {
     }
   }
 
-  const submitTyped = async () => {
+  const submitTyped = async (text: string = typed) => {
     if (busy) return
-    const read = readTyped(typed)
+    const read = readTyped(text)
     if ('problem' in read) {
       setProblem(read.problem)
       return
@@ -133,6 +149,22 @@ function Scanner({ me }: { me: Me }) {
       setBusy(false)
     }
   }
+
+  // Digits typed (or a code scanned) on 我的 are taken up at once.
+  const { params } = useRouter()
+  const handed = useRef(false)
+  useEffect(() => {
+    if (handed.current) return
+    handed.current = true
+    const digits = params.digits ? decodeURIComponent(params.digits) : ''
+    const code = params.code ? decodeURIComponent(params.code) : ''
+    if (digits) {
+      setTyped(digits)
+      void submitTyped(digits)
+    } else if (code) void redeem(code)
+    // Once, on arrival: later changes of the page's state must not hand it again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
 
   const confirmFound = async () => {
     if (!found) return
@@ -170,6 +202,7 @@ function Scanner({ me }: { me: Me }) {
       <View className="card scan__shop">
         <Text className="scan__shop-label">本店</Text>
         <Text className="scan__shop-name">{shopName ?? '合作商户'}</Text>
+        {todayCount !== null && <Text className="scan__today">今天已核销 {todayCount} 单</Text>}
         <Text className="hint scan__shop-hint">
           顾客打开“我的兑换”里的兑换码，您扫一下，看清屏幕上写的东西再交货。
         </Text>
@@ -206,7 +239,9 @@ function Scanner({ me }: { me: Me }) {
 
       <MenuItem
         title="今日核销"
-        description="今天已经交给顾客的东西"
+        description={
+          todayCount === null ? '今天已经交给顾客的东西' : `今天已核销 ${todayCount} 单，点开看明细`
+        }
         onClick={() => openPage(ROUTES.merchantToday)}
       />
     </View>

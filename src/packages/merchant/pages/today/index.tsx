@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import type { Order } from '@shared/mall'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
-import { type CloudError, toCloudError } from '@/services/cloud'
+import { useShownData } from '@/hooks/use-shown-data'
 import { listTodaysRedemptions } from '@/services/mall'
 import { shortOrderNumber } from '../../components/redeem-result'
 import StaffOnly from '../../components/staff-only'
@@ -30,34 +29,10 @@ function RedemptionRow({ order }: { order: Order }) {
 }
 
 function TodayList() {
-  const [items, setItems] = useState<Order[] | null>(null)
-  const [error, setError] = useState<CloudError | null>(null)
-  const requestId = useRef(0)
+  const read = useCallback(() => listTodaysRedemptions(), [])
+  const { data: items, error, reload } = useShownData(read)
 
-  const load = useCallback(async () => {
-    const id = ++requestId.current
-    setError(null)
-    try {
-      const today = await listTodaysRedemptions()
-      if (id === requestId.current) setItems(today)
-    } catch (e) {
-      if (id === requestId.current) setError(toCloudError(e))
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-  const shownOnce = useRef(false)
-  useDidShow(() => {
-    if (shownOnce.current) void load()
-    shownOnce.current = true
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  if (error && !items) return <ErrorState message={error.message} onRetry={() => void load()} />
+  if (error && !items) return <ErrorState message={error.message} onRetry={() => void reload()} />
   if (!items) return <Loading />
   const points = items.reduce((sum, order) => sum + order.cost, 0)
   return (
