@@ -194,4 +194,14 @@ describe('the 社工 screens of 街头公益角', () => {
     })
     await waitFor(() => expect(screen.getByText('每周三、周六、周日 09:00-11:30')).toBeInTheDocument())
   })
+
+  test('the worker’s activity list says 活动已开始 for an activity under way, as the project page does, never 报名中', async () => {
+    await become(emulator(), WORKER)
+    openAt(CornersManagePage, MANAGE_PATH)
+    await tap('活动')
+
+    const card = await cardOf('石门百景：老照片展现场讲解')
+    expect(within(card).getByText('活动已开始')).toBeInTheDocument()
+    expect(within(card).queryByText('报名中')).not.toBeInTheDocument()
+  })
 })
