@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { testClockOffset } from './clock'
 
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts')
@@ -116,4 +116,17 @@ export async function pickIdentity(page: Page, name: string): Promise<void> {
   await picker.waitFor()
   await picker.locator('.identity-picker__person', { hasText: name }).first().click()
   await picker.waitFor({ state: 'detached' })
+}
+
+/** Taro's H5 router keeps earlier pages in the document, hidden: the first visible match of `selector`. */
+export function visible(page: Page, selector: string, hasText?: string | RegExp): Locator {
+  return page
+    .locator(selector, hasText ? { hasText } : {})
+    .filter({ visible: true })
+    .first()
+}
+
+/** Taps the first visible element whose whole text is `text`. */
+export function tapText(page: Page, text: string): Promise<void> {
+  return page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
 }
