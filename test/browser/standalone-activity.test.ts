@@ -3,24 +3,11 @@
  * 发布社区活动 (环境整治 and the like); a resident finds it on the 活动 tab, opens it, signs up, and sees the
  * place in 我的活动. Before the 活动 tab and the activity page, such an activity showed nowhere.
  */
-import path from 'node:path'
-import type { Browser } from 'playwright-core'
 import type { Activity, Participation } from '@shared/activities'
 import type { Page as Paged } from '@shared/envelope'
-import { launchBrowser, phone, pickIdentity, snapshot, tapText as tap, visible } from '../helpers/browser'
-import { startEmulator, type Emulator } from '../helpers/emulator'
+import { demoAppForFile, phone, pickIdentity, snapshot, tapText as tap, visible } from '../helpers/browser'
 
-let emu: Emulator
-let browser: Browser
-
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'demo', h5Dir: path.resolve(__dirname, '..', '..', 'dist-h5') })
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await emu?.stop()
-})
+const app = demoAppForFile()
 
 /** 赵丽 holds no place in any coming activity of the demo seed. */
 const RESIDENT = { openid: 'demo-resident-zhao', name: '赵丽' }
@@ -29,9 +16,9 @@ const TITLE = '环境整治：清理楼道小广告'
 
 it('lets a worker publish a community activity of no project that a resident finds on 活动, signs up for and sees in 我的活动', async () => {
   // The worker publishes it on 公益角管理 → 活动 → 发布社区活动.
-  const workerContext = await phone(browser)
+  const workerContext = await phone(app().browser)
   const worker = await workerContext.newPage()
-  await worker.goto(emu.url)
+  await worker.goto(app().emu.url)
   await pickIdentity(worker, WORKER.name)
   await tap(worker, '公益角管理')
   await visible(worker, '.manage__tab', '活动').click()
@@ -41,14 +28,18 @@ it('lets a worker publish a community activity of no project that a resident fin
   await tap(worker, '发布')
   await visible(worker, '.manage__row', TITLE).waitFor()
   await snapshot(worker, 'standalone-02-worker-list')
-  const mine = await emu.call<Paged<Activity>>('activities', { action: 'list', limit: 20 }, WORKER.openid)
+  const mine = await app().emu.call<Paged<Activity>>(
+    'activities',
+    { action: 'list', limit: 20 },
+    WORKER.openid,
+  )
   const published = mine.data!.items.find((a) => a.title === TITLE)
   expect(published).toMatchObject({ projectId: null, status: 'open', signedUp: 0 })
 
   // The resident finds it on the 活动 tab and signs up on its page.
-  const residentContext = await phone(browser)
+  const residentContext = await phone(app().browser)
   const resident = await residentContext.newPage()
-  await resident.goto(emu.url)
+  await resident.goto(app().emu.url)
   await pickIdentity(resident, RESIDENT.name)
   await resident.locator('.taro-tabbar__tabbar').getByText('活动', { exact: true }).click()
   const card = visible(resident, '.activity-card', TITLE)
@@ -68,7 +59,7 @@ it('lets a worker publish a community activity of no project that a resident fin
   await item.getByText('到“我的活动”签到', { exact: true }).click()
   await visible(resident, '.place', TITLE).waitFor()
   await snapshot(resident, 'standalone-05-my-activities')
-  const places = await emu.call<Paged<Participation>>('activities', { action: 'mine' }, RESIDENT.openid)
+  const places = await app().emu.call<Paged<Participation>>('activities', { action: 'mine' }, RESIDENT.openid)
   expect(places.data!.items.map((p) => p.activity.id)).toEqual([published!.id])
 
   await workerContext.close()

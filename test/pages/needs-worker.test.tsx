@@ -74,7 +74,7 @@ describe('全部需求', () => {
     await typeInto('姓名，或手机号后4位', '陈志强')
     await tap('搜索')
     const row = (await screen.findByText('陈志强')).closest('.volunteer-picker__person') as HTMLElement
-    await tap('派给Ta', row)
+    await tap('派给这位', row)
     expect(await screen.findByText('派给陈志强？')).toBeInTheDocument()
     await tap('确认派单')
 

@@ -76,7 +76,7 @@ export default function VolunteerPicker({ need, onDispatched, onClose }: Volunte
                 <Text className="volunteer-picker__name">{person.name}</Text>
                 <Text className="volunteer-picker__meta">{personDetails(person)}</Text>
               </View>
-              <Text className="volunteer-picker__pick">派给Ta</Text>
+              <Text className="volunteer-picker__pick">派给这位</Text>
             </View>
           ))}
         </ScrollView>
@@ -87,7 +87,7 @@ export default function VolunteerPicker({ need, onDispatched, onClose }: Volunte
       {chosen && (
         <ConfirmDialog
           title={`派给${chosen.name}？`}
-          content={`“${need.title}”将交给${chosen.name}，Ta会收到微信通知，并能看到居民的地址和电话。`}
+          content={`“${need.title}”将交给${chosen.name}，志愿者会收到微信通知，并能看到居民的地址和电话。`}
           confirmText="确认派单"
           onConfirm={async () => {
             const dispatched = await dispatchNeed(need.id, chosen.openid)
