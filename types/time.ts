@@ -52,3 +52,21 @@ export function dayGroupOf(startAt: number, now: number): DayGroup {
   const weekday = (today + ahead + 4) % 7
   return weekday === 6 || weekday === 0 ? 'weekend' : 'week'
 }
+
+/**
+ * An instant as Beijing (Asia/Shanghai) shows it, whatever the machine's or phone's zone: `YYYY`, `M`, `MM`,
+ * `D`, `DD`, `HH`, `mm` in `template` are replaced ('YYYY年M月D日 HH:mm' → '2026年3月4日 09:05').
+ */
+export function formatShanghai(epochMs: number, template: string): string {
+  const iso = new Date(epochMs + SHANGHAI_MS).toISOString()
+  const parts: Record<string, string> = {
+    YYYY: iso.slice(0, 4),
+    MM: iso.slice(5, 7),
+    M: String(Number(iso.slice(5, 7))),
+    DD: iso.slice(8, 10),
+    D: String(Number(iso.slice(8, 10))),
+    HH: iso.slice(11, 13),
+    mm: iso.slice(14, 16),
+  }
+  return template.replace(/YYYY|MM|M|DD|D|HH|mm/g, (token) => parts[token])
+}
