@@ -25,10 +25,13 @@ export const TIME_CASES: TimeCase[] = [
 export const TIME_SENSITIVE = [
   'test/authorization/',
   'test/functions/activities.test.ts',
+  'test/functions/activities-find.test.ts',
   'test/functions/needs.test.ts',
   'test/functions/mall.test.ts',
   'test/functions/system-invariants.test.ts',
   'test/functions/corners.test.ts',
   'test/browser/corners-activity.test.ts',
+  'test/browser/standalone-activity.test.ts',
+  'test/pages/activity-phase.test.tsx',
   'test/pages/time-shown.test.tsx',
 ]

@@ -96,7 +96,7 @@ export async function postInTransaction(tx: Transaction, change: PostEntry, now:
     else if (can + delta < 0) throw precondition('积分不足')
     if (delta === 0) throw precondition('这位居民已经没有可扣除的积分了')
   }
-  const points = applyDelta(user.points, delta, now)
+  const points = applyDelta(user.points, delta, now, change.kind)
   const entry: LedgerRecord = {
     _id: id,
     openid: change.openid,
@@ -169,7 +169,7 @@ export function spendHeld(
   change: Pick<PostEntry, 'key' | 'refId' | 'note' | 'operator'>,
   now: number,
 ): { points: PointsRecord; entry: LedgerRecord } {
-  const points = applyDelta(releasePoints(user.points, amount), -amount, now)
+  const points = applyDelta(releasePoints(user.points, amount), -amount, now, 'redemption')
   const entry: LedgerRecord = {
     _id: idFor(`entry:${change.key}`),
     openid: user.openid,

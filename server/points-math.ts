@@ -3,6 +3,7 @@
  * idempotency key becomes a document id. Shared by server/ledger.ts and the demo seed.
  */
 import crypto from 'node:crypto'
+import { countsOnBoard, type EntryKind } from '../types/points'
 import type { PointsRecord } from '../types/records'
 import { shanghaiMonth } from '../types/time'
 
@@ -12,8 +13,11 @@ export function idFor(key: string): string {
 
 export const availableOf = (p: PointsRecord) => p.balance - p.held
 
-/** The summary after a change of `delta` at `now` (earned and this month's earnings count gains only). */
-export function applyDelta(points: PointsRecord, delta: number, now: number): PointsRecord {
+/**
+ * The summary after a change of `delta` of `kind` at `now`: `earned` counts every gain; the board's
+ * `boardEarned` and this month's `monthEarned` only gains of kinds the board publishes.
+ */
+export function applyDelta(points: PointsRecord, delta: number, now: number, kind: EntryKind): PointsRecord {
   const month = shanghaiMonth(now)
   const sameMonth = points.month === month
   const next: PointsRecord = {
@@ -22,7 +26,8 @@ export function applyDelta(points: PointsRecord, delta: number, now: number): Po
     earned: points.earned + Math.max(delta, 0),
     spent: points.spent + Math.max(-delta, 0),
   }
-  if (delta > 0) {
+  if (delta > 0 && countsOnBoard(kind)) {
+    next.boardEarned = (points.boardEarned ?? 0) + delta
     next.month = month
     next.monthEarned = (sameMonth ? points.monthEarned : 0) + delta
   }

@@ -4,6 +4,7 @@
  */
 const TABS = [
   { pagePath: 'pages/home/index', text: '首页', icon: 'home' },
+  { pagePath: 'pages/activities/index', text: '活动', icon: 'activities' },
   { pagePath: 'pages/needs/index', text: '求助', icon: 'needs' },
   { pagePath: 'pages/points/index', text: '积分', icon: 'points' },
   { pagePath: 'pages/me/index', text: '我的', icon: 'me' },
@@ -54,7 +55,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/corners',
-      pages: ['pages/corner/index', 'pages/project/index', 'pages/mine/index'],
+      pages: ['pages/corner/index', 'pages/project/index', 'pages/activity/index', 'pages/mine/index'],
     },
     {
       root: 'packages/care',
@@ -94,6 +95,7 @@ export default defineAppConfig({
   // The main package is small; fetch the subpackages a person is likely to open next in the background.
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/corners'] },
+    'pages/activities/index': { network: 'all', packages: ['packages/corners'] },
     'pages/me/index': { network: 'all', packages: ['packages/profile', 'packages/homes'] },
     'pages/needs/index': { network: 'all', packages: ['packages/needs'] },
   },

@@ -1,6 +1,7 @@
 /** Paths of the pages, as Taro's navigation APIs take them (no Taro import: tests read them too). */
 export const ROUTES = {
   home: '/pages/home/index',
+  activities: '/pages/activities/index',
   me: '/pages/me/index',
   needs: '/pages/needs/index',
   needCreate: '/packages/needs/pages/create/index',
@@ -24,6 +25,7 @@ export const ROUTES = {
   mallSettlement: '/packages/worker/pages/mall-settlement/index',
   corner: '/packages/corners/pages/corner/index',
   project: '/packages/corners/pages/project/index',
+  activity: '/packages/corners/pages/activity/index',
   myActivities: '/packages/corners/pages/mine/index',
   cornersManage: '/packages/worker/pages/corners-manage/index',
   activityCode: '/packages/worker/pages/activity-code/index',

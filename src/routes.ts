@@ -5,7 +5,13 @@ import { ROUTES } from './route-paths'
 export { ROUTES }
 
 /** Tab pages open with switchTab; the others are pushed on the page stack. */
-export const TAB_PAGES: readonly string[] = [ROUTES.home, ROUTES.needs, ROUTES.points, ROUTES.me]
+export const TAB_PAGES: readonly string[] = [
+  ROUTES.home,
+  ROUTES.activities,
+  ROUTES.needs,
+  ROUTES.points,
+  ROUTES.me,
+]
 
 export function openPage(url: string): void {
   const opening = TAB_PAGES.includes(url) ? Taro.switchTab({ url }) : Taro.navigateTo({ url })

@@ -4,6 +4,7 @@
  * the minutes that become points.
  */
 import * as z from 'zod/mini'
+import { locationSchema, PROJECT_CATEGORIES, type ProjectCategory } from './corners'
 import { idSchema, pagingFields, text } from './fields'
 import type { ActivityRecord } from './records'
 
@@ -14,6 +15,40 @@ export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
   open: '报名中',
   closed: '报名已截止',
   cancelled: '已取消',
+}
+
+/**
+ * Where an activity stands at an instant, as every page says it: the one place that decides between 报名中,
+ * 名额已满, 报名已截止, 活动已开始, 已结束 and 已取消 (the status a worker set is only part of it).
+ */
+export const ACTIVITY_PHASES = ['open', 'full', 'closed', 'under-way', 'ended', 'cancelled'] as const
+export type ActivityPhase = (typeof ACTIVITY_PHASES)[number]
+
+export const ACTIVITY_PHASE_LABELS: Record<ActivityPhase, string> = {
+  open: '报名中',
+  full: '名额已满',
+  closed: '报名已截止',
+  'under-way': '活动已开始',
+  ended: '已结束',
+  cancelled: '已取消',
+}
+
+type PhaseFacts = {
+  status: ActivityStatus
+  startAt: number
+  endAt: number
+  capacity: number
+  signedUp: number
+}
+
+/** The phase of an activity at `now`; only `open` takes new sign-ups (the function refuses the rest alike). */
+export function activityPhase(a: PhaseFacts, now: number): ActivityPhase {
+  if (a.status === 'cancelled') return 'cancelled'
+  if (now >= a.endAt) return 'ended'
+  if (now >= a.startAt) return 'under-way'
+  if (a.status === 'closed') return 'closed'
+  if (a.signedUp >= a.capacity) return 'full'
+  return 'open'
 }
 
 /** Where a person stands with one activity; `cancelled` sign-ups no longer hold a place. */
@@ -121,6 +156,25 @@ export const listActivitiesInput = z.strictObject({
   ...pagingFields,
 })
 
+/** `find` reads at most this many projects of one category to filter by (a district has a few dozen). */
+export const MAX_PROJECTS_PER_CATEGORY = 100
+
+export const findActivitiesInput = z.strictObject({
+  /** Only the activities held at this corner. */
+  cornerId: z.optional(idSchema('公益角编号')),
+  /** Only the activities of projects of this category (standalone activities have none). */
+  category: z.optional(z.enum(PROJECT_CATEGORIES, { error: '活动类别不正确' })),
+  /** Words in the title or the place. */
+  q: z.optional(
+    z
+      .string({ error: '搜索的内容应为文字' })
+      .check(z.trim(), z.maxLength(20, { error: '搜索的内容不能超过20个字' })),
+  ),
+  /** Where the caller is: each activity held at a corner then says how far it is. */
+  near: z.optional(locationSchema),
+  ...pagingFields,
+})
+
 export const getActivityInput = z.strictObject(activityId)
 
 export const upsertActivityInput = z
@@ -187,6 +241,7 @@ export const mineInput = z.strictObject({
 })
 
 export type ListActivitiesInput = z.infer<typeof listActivitiesInput>
+export type FindActivitiesInput = z.infer<typeof findActivitiesInput>
 export type UpsertActivityInput = z.infer<typeof upsertActivityInput>
 export type ConfirmAttendanceInput = z.infer<typeof confirmAttendanceInput>
 export type MineInput = z.infer<typeof mineInput>
@@ -206,6 +261,15 @@ export interface Activity {
   status: ActivityStatus
   /** The caller's own state with this activity (null: not signed up); absent for anonymous callers. */
   myState?: ParticipationState | null
+}
+
+/** An activity in the 活动 list (`find`): with its project's title and category and its corner's name. */
+export interface ActivityListing extends Activity {
+  projectTitle: string | null
+  category: ProjectCategory | null
+  cornerName: string | null
+  /** Great-circle kilometres from `near` to its corner (rounded to 0.01); absent without either. */
+  distanceKm?: number
 }
 
 /** One of the caller's sign-ups (我的活动), with its activity. */

@@ -256,6 +256,36 @@ export interface Corner {
   /** Active projects shown at this corner. */
   projectCount: number
   distanceKm?: number
+  /**
+   * `corners.list` only: the corner's next activity (one under way, or the soonest to start) when it comes
+   * before the schedule's next session, else null; the corner card's 下次 shows whichever is first.
+   */
+  nextActivity?: NextActivity | null
+}
+
+/** An activity as the corner card names it. */
+export interface NextActivity {
+  id: string
+  title: string
+  startAt: number
+  endAt: number
+}
+
+/** Whichever comes first at a corner: its next scheduled session or its next activity (null: neither). */
+export function firstAtCorner(
+  schedule: Pick<Schedule, 'weekdays' | 'start' | 'end'>,
+  activity: NextActivity | null | undefined,
+  now: number,
+): (Session & { title: string | null }) | null {
+  const session = nextSession(schedule, now)
+  if (activity && activity.endAt > now && (!session || activity.startAt < session.startAt))
+    return {
+      startAt: activity.startAt,
+      endAt: activity.endAt,
+      ongoing: activity.startAt <= now,
+      title: activity.title,
+    }
+  return session && { ...session, title: null }
 }
 
 export interface Project {

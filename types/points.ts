@@ -16,6 +16,12 @@ export const ENTRY_KINDS = [
 ] as const
 export type EntryKind = (typeof ENTRY_KINDS)[number]
 
+/**
+ * Does a gain of this kind count on the board (积分公示)? Everything but a worker's free-number adjustment,
+ * which 积分加减 promises stays off it (it is in the person's own ledger only).
+ */
+export const countsOnBoard = (kind: EntryKind): boolean => kind !== 'adjustment'
+
 export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
   need: '帮助邻居',
   activity: '参加活动',

@@ -79,19 +79,22 @@ export interface MerchantRecord {
 /**
  * A person's points. balance = Σ ledger deltas, held = Σ cost of their held orders,
  * available = balance − held ≥ 0.
- * `month`/`monthEarned` carry what was earned in the current month (Asia/Shanghai) for the board.
+ * `earned` counts every gain; the board (积分公示) counts only gains it may publish (`countsOnBoard`: not a
+ * worker's free-number adjustment): `boardEarned` all-time, `month`/`monthEarned` in the current month
+ * (Asia/Shanghai).
  */
 export interface PointsRecord {
   balance: number
   held: number
   earned: number
   spent: number
+  boardEarned: number
   month: string
   monthEarned: number
 }
 
 export function emptyPoints(): PointsRecord {
-  return { balance: 0, held: 0, earned: 0, spent: 0, month: '', monthEarned: 0 }
+  return { balance: 0, held: 0, earned: 0, spent: 0, boardEarned: 0, month: '', monthEarned: 0 }
 }
 
 /** `ledger/<id>`: one point change, written once; the id is derived from the change's idempotency key. */

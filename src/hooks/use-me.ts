@@ -84,6 +84,14 @@ export function useMe(): MeState {
     }
   }, [reload])
 
+  // 关怀模式 reaches what no page draws: on H5 the tab bar's labels (WeChat draws its own, at the size the
+  // phone's 字体大小 and 关怀模式 settings give).
+  const elder = me?.profile.elderMode
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || elder === undefined) return
+    document.body.classList.toggle('elder-mode', elder)
+  }, [elder])
+
   return { me, loading, error, needsIdentity, reload }
 }
 

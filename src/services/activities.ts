@@ -2,9 +2,11 @@
 import type { Page } from '@shared/envelope'
 import type {
   Activity,
+  ActivityListing,
   AttendanceItem,
   CheckinCode,
   ConfirmAttendanceInput,
+  FindActivitiesInput,
   ListActivitiesInput,
   MineInput,
   Participation,
@@ -17,6 +19,14 @@ const FUNCTION = 'activities'
 /** One page of activities (of a project), not yet ended soonest first, or ended latest first; with `myState`. */
 export function listActivities(input: ListActivitiesInput = {}): Promise<Page<Activity>> {
   return callFunction<Page<Activity>>(FUNCTION, { action: 'list', ...input })
+}
+
+/**
+ * One page of the 活动 list: every activity not yet ended nor cancelled, soonest first, with its project and
+ * corner, filtered by corner, category or words; with `near`, how far each corner is.
+ */
+export function findActivities(input: FindActivitiesInput = {}): Promise<Page<ActivityListing>> {
+  return callFunction<Page<ActivityListing>>(FUNCTION, { action: 'find', ...input })
 }
 
 export function getActivity(id: string): Promise<Activity> {

@@ -523,6 +523,21 @@ export const ROWS: Row[] = [
 
   // activities
   { fn: 'activities', action: 'list', payload: () => ({ limit: 5 }), expect: {}, otherwise: 'ok' },
+  // The 活动 list: residents, volunteers and anyone who opens the tab or a corner, every filter at once.
+  { fn: 'activities', action: 'find', payload: () => ({ limit: 5 }), expect: {}, otherwise: 'ok' },
+  {
+    fn: 'activities',
+    action: 'find',
+    payload: () => ({
+      category: 'family',
+      cornerId: 'corner-wanda-plaza',
+      q: '老人',
+      near: { lat: 38.04, lng: 114.52 },
+      limit: 5,
+    }),
+    expect: {},
+    otherwise: 'ok',
+  },
   {
     fn: 'activities',
     action: 'get',

@@ -15,6 +15,7 @@ const QUIET_MS = 1_000
 /** The tabs of src/app.config.ts and what each shows once its first screen has its data. */
 const TABS = [
   { name: '首页', path: 'pages/home/index', content: '.home__shortcuts' },
+  { name: '活动', path: 'pages/activities/index', content: '.acts__list' },
   { name: '求助', path: 'pages/needs/index', content: '.needs__mine' },
   { name: '积分', path: 'pages/points/index', content: '.points__balance' },
   { name: '我的', path: 'pages/me/index', content: '.me__points' },

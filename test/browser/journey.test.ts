@@ -185,7 +185,13 @@ it('every page a resident opens shows its content in Chinese, whole and unbroken
   await walk(RESIDENT, 'resident', [
     { name: 'home', url: ROUTES.home, shows: ['附近的公益角', '我要求助'] },
     { name: 'home-map', url: ROUTES.home, shows: ['附近的公益角'], tap: '地图' },
-    { name: 'corner', url: q(ROUTES.corner, ids.corner.id), shows: [ids.corner.name] },
+    { name: 'activities', url: ROUTES.activities, shows: ['今天', '全部类别'] },
+    {
+      name: 'activity',
+      url: q(ROUTES.activity, ids.activity.id),
+      shows: [ids.activity.title, '看看这个公益项目'],
+    },
+    { name: 'corner', url: q(ROUTES.corner, ids.corner.id), shows: [ids.corner.name, '这里的近期活动'] },
     { name: 'project', url: q(ROUTES.project, ids.project.id), shows: [ids.project.title, '近期活动'] },
     { name: 'my-activities', url: ROUTES.myActivities, shows: ['未结束', '已结束'] },
     { name: 'needs', url: ROUTES.needs, shows: ['我的需求', '我要求助'] },

@@ -184,6 +184,37 @@ describe('adjust', () => {
   })
 })
 
+describe('the board counts what 积分加减 promises', () => {
+  /** A board row of this masked name, this month or all-time (absent: not on the board). */
+  const onBoard = async (period: 'month' | 'all', name: string) =>
+    (await points<Board>({ action: 'board', period })).data!.items.find((i) => i.name === name)?.points
+
+  it('leaves a worker’s free-number adjustment off both boards; a rule’s award counts on both', async () => {
+    const person = 'demo-resident-zhao'
+    const name = '赵*' // 赵丽, masked; nobody else of the demo is shown so
+    const before = { month: await onBoard('month', name), all: await onBoard('all', name) }
+
+    const custom = await points(
+      { action: 'adjust', openid: person, delta: 30, note: '帮忙搬运物资', idempotencyKey: key() },
+      WORKER,
+    )
+    expect(custom).toMatchObject({ ok: true })
+    const balance = (await summary(person)).balance
+    expect({ month: await onBoard('month', name), all: await onBoard('all', name) }).toEqual(before)
+
+    const civic = await points(
+      { action: 'adjust', openid: person, ruleId: 'environment', note: '清理楼道', idempotencyKey: key() },
+      WORKER,
+    )
+    expect(civic).toMatchObject({ ok: true })
+    expect((await summary(person)).balance).toBe(balance + 10)
+    expect({ month: await onBoard('month', name), all: await onBoard('all', name) }).toEqual({
+      month: (before.month ?? 0) + 10,
+      all: (before.all ?? 0) + 10,
+    })
+  })
+})
+
 describe('summary, ledger, board and rules', () => {
   it('pages a person’s own ledger newest first, each entry once, summing to the balance', async () => {
     const s = await summary('demo-volunteer-zhang')

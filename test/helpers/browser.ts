@@ -5,8 +5,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { testClockOffset } from './clock'
+import { startEmulator, type Emulator } from './emulator'
 
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -116,4 +117,35 @@ export async function pickIdentity(page: Page, name: string): Promise<void> {
   await picker.waitFor()
   await picker.locator('.identity-picker__person', { hasText: name }).first().click()
   await picker.waitFor({ state: 'detached' })
+}
+
+/** Taro's H5 router keeps earlier pages in the document, hidden: the first visible match of `selector`. */
+export function visible(page: Page, selector: string, hasText?: string | RegExp): Locator {
+  return page
+    .locator(selector, hasText ? { hasText } : {})
+    .filter({ visible: true })
+    .first()
+}
+
+/** Taps the first visible element whose whole text is `text`. */
+export function tapText(page: Page, text: string): Promise<void> {
+  return page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
+}
+
+/**
+ * For a browser test file: an emulator with the demo seed serving the H5 build, and a browser, both started
+ * before the file's tests and stopped after them.
+ */
+export function demoAppForFile(): () => { emu: Emulator; browser: Browser } {
+  let emu: Emulator | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    emu = await startEmulator({ seed: 'demo', h5Dir: path.resolve(__dirname, '..', '..', 'dist-h5') })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await emu?.stop()
+  })
+  return () => ({ emu: emu!, browser: browser! })
 }

@@ -11,7 +11,7 @@
  */
 import { overlaps } from '../../types/activities'
 import { nextDueAt, type RecipientRecord, type VisitRecord } from '../../types/care'
-import { POINTS_RULES } from '../../types/points'
+import { countsOnBoard, POINTS_RULES } from '../../types/points'
 import { emptyService, serviceFromRecords } from '../../types/service'
 import type {
   ActivityRecord,
@@ -76,6 +76,9 @@ export function ledgerViolations(state: LedgerState): string[] {
     const sum = mine.reduce((s, e) => s + e.delta, 0)
     const earned = mine.reduce((s, e) => s + Math.max(e.delta, 0), 0)
     const spent = mine.reduce((s, e) => s + Math.max(-e.delta, 0), 0)
+    const boardEarned = mine
+      .filter((e) => countsOnBoard(e.kind))
+      .reduce((s, e) => s + Math.max(e.delta, 0), 0)
     const held = orders
       .filter((o) => o.openid === u.openid && o.status === 'held')
       .reduce((s, o) => s + o.cost, 0)
@@ -85,6 +88,8 @@ export function ledgerViolations(state: LedgerState): string[] {
     if (p.balance - p.held < 0) problems.push(`${u.openid}: available ${p.balance - p.held} < 0`)
     if (p.earned !== earned) problems.push(`${u.openid}: earned ${p.earned} ≠ ${earned}`)
     if (p.spent !== spent) problems.push(`${u.openid}: spent ${p.spent} ≠ ${spent}`)
+    if (p.boardEarned !== boardEarned)
+      problems.push(`${u.openid}: on the board ${p.boardEarned} ≠ Σ gains it publishes ${boardEarned}`)
     for (const [rewardId, n] of Object.entries(u.mallOrders ?? {})) {
       const counted = orders.filter(
         (o) =>

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { AttendanceItem, CheckinCode } from '@shared/activities'
 import type { Corner } from '@shared/corners'
 import type { PointsSummaryFull } from '@shared/points'
@@ -193,5 +193,44 @@ describe('the 社工 screens of 街头公益角', () => {
       schedule: { weekdays: [0, 3, 6], start: '09:00', end: '11:30' },
     })
     await waitFor(() => expect(screen.getByText('每周三、周六、周日 09:00-11:30')).toBeInTheDocument())
+  })
+
+  test('the worker’s activity list says 活动已开始 for an activity under way, as the project page does, never 报名中', async () => {
+    await become(emulator(), WORKER)
+    openAt(CornersManagePage, MANAGE_PATH)
+    // A fresh emulator's first login may be slow on a busy machine.
+    await screen.findByText('活动', undefined, { timeout: 10_000 })
+    await tap('活动')
+
+    const card = await cardOf('石门百景：老照片展现场讲解')
+    expect(within(card).getByText('活动已开始')).toBeInTheDocument()
+    expect(within(card).queryByText('报名中')).not.toBeInTheDocument()
+  })
+
+  test('a new activity’s pickers offer no past day or time and at most a year ahead, in Beijing time', async () => {
+    await become(emulator(), WORKER)
+    openAt(CornersManagePage, MANAGE_PATH)
+    // A fresh emulator's first login may be slow on a busy machine.
+    await screen.findByText('活动', undefined, { timeout: 10_000 })
+    await tap('活动')
+    await tap('发布社区活动（不属于项目，如环境整治）')
+    await screen.findByText('发布活动')
+
+    const now = Date.now()
+    const beijingDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10)
+    const pickers = Array.from(document.querySelectorAll('taro-picker-core')) as Array<
+      HTMLElement & { start?: string; end?: string; mode?: string }
+    >
+    const date = pickers.find((p) => p.mode === 'date')!
+    expect([date.start, date.end]).toEqual([beijingDay(now), beijingDay(now + 365 * 86_400_000)])
+    // The date starts on tomorrow: any time of day is in the future, and the end follows the start.
+    const [start, end] = pickers.filter((p) => p.mode === 'time')
+    expect(start.start).toBeFalsy()
+    expect(end.start).toBe('09:00')
+
+    // Today: the start can be no earlier than the next five minutes (Beijing time).
+    fireEvent(date, new CustomEvent('change', { detail: { value: beijingDay(now) } }))
+    const soonest = new Date(Math.ceil(now / 300_000) * 300_000 + 8 * 3600_000).toISOString().slice(11, 16)
+    await waitFor(() => expect(start.start).toBe(soonest))
   })
 })

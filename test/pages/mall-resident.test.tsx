@@ -8,6 +8,7 @@ import {
   CLINIC_NURSE,
   HOLDER,
   RESIDENT,
+  WORKER,
   become,
   heldOrderWithCode,
   mall,
@@ -130,17 +131,44 @@ describe('积分超市 for a resident', () => {
     expect(screen.queryByRole('img', { name: '兑换二维码' })).not.toBeInTheDocument()
   })
 
-  test('not having enough points is refused in Chinese, and nothing is ordered', async () => {
+  test('a reward the person cannot afford says how many points are missing, and its 确认兑换 is disabled; nothing is ordered', async () => {
     await openCatalog()
 
     await tap('兑换', await rewardRow('食用油 5升'))
     expect(await screen.findByText('您现在可以用 26 分，还差 274 分')).toBeInTheDocument()
-    await tap('确认兑换')
+    expect(screen.queryByText('确认兑换')).not.toBeInTheDocument()
+    const button = screen.getByText('积分不够').closest('taro-button-core')!
+    expect(button).toHaveAttribute('disabled')
+    await tap('积分不够')
 
-    expect(await screen.findByText('可用积分不够兑换这件商品')).toBeInTheDocument()
     expect(navigateTo).not.toHaveBeenCalled()
     expect(await myOrders(emulator(), RESIDENT)).toEqual([])
     expect(await summaryOf(RESIDENT)).toMatchObject({ held: 0, available: 26 })
+  })
+
+  test('a refusal shows at the top of the sheet, above the reward, where the eye is', async () => {
+    await openCatalog()
+    await tap('兑换', await rewardRow('免费测血压血糖一次'))
+    expect(await screen.findByText('确认兑换？')).toBeInTheDocument()
+    // Meanwhile the points went elsewhere: the sheet still thinks 26 are there, the function refuses.
+    await callAs(
+      emulator(),
+      WORKER,
+      {
+        action: 'adjust',
+        openid: RESIDENT,
+        delta: -20,
+        note: '测试扣分',
+        idempotencyKey: `top-${Date.now()}`,
+      },
+      'points',
+    )
+    await tap('确认兑换')
+
+    const error = await screen.findByText('可用积分不够兑换这件商品')
+    const title = screen.getAllByText('免费测血压血糖一次').find((el) => el.closest('.order-dialog'))!
+    expect(error.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    expect(await myOrders(emulator(), RESIDENT)).toEqual([])
   })
 
   test('cancelling a held order asks first, then gives the points back', async () => {

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import type { Need } from '@shared/needs'
 import type { PointsSummaryFull } from '@shared/points'
 import NeedsPage from '@/pages/needs'
@@ -54,6 +55,18 @@ describe('发布需求 and 我的需求', () => {
     await tap('提交求助')
 
     expect(await screen.findByText('请选择求助类别')).toBeInTheDocument()
+  })
+
+  test('the need-submitted page starts at the top, its card not left under the navigation bar', async () => {
+    await become(emulator(), RESIDENT)
+    render(<CreateNeedPage />)
+    await fillForm({ title: '帮忙换一下楼道灯泡', phone: PHONE })
+    const scrolls = jest.spyOn(Taro, 'pageScrollTo')
+    await tap('提交求助')
+
+    expect(await screen.findByText('求助已提交', undefined, { timeout: 10_000 })).toBeInTheDocument()
+    await waitFor(() => expect(scrolls).toHaveBeenCalledWith(expect.objectContaining({ scrollTop: 0 })))
+    scrolls.mockRestore()
   })
 
   test('a resident posts a need, which waits for review in 我的需求', async () => {

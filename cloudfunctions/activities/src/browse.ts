@@ -22,7 +22,10 @@ import { findActivity, signupId } from './store'
 import { toParticipation } from './views'
 
 /** The caller's state with each of these activities (one read). */
-async function statesOf(openid: string, activityIds: string[]): Promise<Map<string, ParticipationState>> {
+export async function statesOf(
+  openid: string,
+  activityIds: string[],
+): Promise<Map<string, ParticipationState>> {
   const states = new Map<string, ParticipationState>()
   if (!openid || activityIds.length === 0) return states
   const res = await db

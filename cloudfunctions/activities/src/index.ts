@@ -7,9 +7,23 @@ import { defineFunction } from '../../../server/handler'
 import { attendance, confirm } from './attendance'
 import { get, list, mine } from './browse'
 import { checkin, checkinCode, checkout } from './checkin'
+import { find } from './find'
 import { cancel, signup } from './signup'
 import { upsert } from './upsert'
 
 export const main = defineFunction({
-  actions: { list, get, mine, upsert, signup, cancel, checkinCode, checkin, checkout, attendance, confirm },
+  actions: {
+    list,
+    find,
+    get,
+    mine,
+    upsert,
+    signup,
+    cancel,
+    checkinCode,
+    checkin,
+    checkout,
+    attendance,
+    confirm,
+  },
 })

@@ -3,9 +3,11 @@
  * upserts. Distances are computed here (haversine): neither the emulator nor CloudBase's server query
  * offers a geo operator to rely on, and a district has at most a hundred corners to sort.
  */
+import { MAX_ACTIVITY_MS } from '../../../types/activities'
 import {
   CORNER_KINDS,
   distanceKm,
+  nextSession,
   getCornerInput,
   listCornersInput,
   MAX_CORNERS,
@@ -13,8 +15,9 @@ import {
   upsertCornerInput,
   type Corner,
   type CornerDetail,
+  type NextActivity,
 } from '../../../types/corners'
-import type { CornerRecord, ProjectRecord } from '../../../types/records'
+import type { ActivityRecord, CornerRecord, ProjectRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
 import { assertSafeText } from '../../../server/content'
 import { notFound, precondition } from '../../../server/errors'
@@ -32,6 +35,37 @@ const byName = (a: CornerRow, b: CornerRow) =>
       ? -1
       : 1
 
+/** The most activities `list` reads to find each corner's next one (soonest first). */
+const NEXT_ACTIVITIES_READ = 100
+
+/**
+ * Each corner's next activity that comes before its next session (one read through the corner and start
+ * index): only activities starting before the latest of the corners' next sessions can come first, so the
+ * range is at most a week long.
+ */
+async function nextActivities(corners: CornerRow[], now: number): Promise<Map<string, NextActivity>> {
+  const next = new Map<string, NextActivity>()
+  const horizon = Math.max(now, ...corners.map((c) => nextSession(c.schedule, now)?.startAt ?? now))
+  if (corners.length === 0) return next
+  const res = await db
+    .collection<ActivityRecord>('activities')
+    .where(
+      _.and([
+        { cornerId: _.in(corners.map((c) => c._id)), startAt: _.gt(now - MAX_ACTIVITY_MS) },
+        { startAt: _.lt(horizon), endAt: _.gt(now), status: _.in(['open', 'closed']) },
+      ]),
+    )
+    .field({ cornerId: true, title: true, startAt: true, endAt: true })
+    .orderBy('startAt', 'asc')
+    .limit(NEXT_ACTIVITIES_READ)
+    .get()
+  for (const a of res.data) {
+    if (a.cornerId && !next.has(a.cornerId))
+      next.set(a.cornerId, { id: a._id, title: a.title, startAt: a.startAt, endAt: a.endAt })
+  }
+  return next
+}
+
 export const list = action({
   input: listCornersInput,
   who: 'anyone',
@@ -43,11 +77,19 @@ export const list = action({
       .field({ projectIds: false })
       .limit(MAX_CORNERS)
       .get()
+    const now = Date.now()
+    const next = await nextActivities(res.data, now)
+    const withNext = (corner: Corner): Corner => {
+      const session = nextSession(corner.schedule, now)
+      const activity = next.get(corner.id)
+      corner.nextActivity = activity && (!session || activity.startAt < session.startAt) ? activity : null
+      return corner
+    }
     const near = args.near
-    if (!near) return { items: [...res.data].sort(byName).map((c) => toCorner(c)) }
+    if (!near) return { items: [...res.data].sort(byName).map((c) => withNext(toCorner(c))) }
     const measured = res.data.map((c) => ({ c, km: distanceKm(near, c.location) }))
     measured.sort((a, b) => a.km - b.km || a.c._id.localeCompare(b.c._id))
-    return { items: measured.map(({ c, km }) => toCorner(c, Math.round(km * 100) / 100)) }
+    return { items: measured.map(({ c, km }) => withNext(toCorner(c, Math.round(km * 100) / 100))) }
   },
 })
 

@@ -1,4 +1,7 @@
-/** The public board (积分公示): rankings by points earned, and the latest civic awards and deductions. */
+/**
+ * The public board (积分公示): rankings by the points it may publish (every gain but a worker's free-number
+ * adjustment, `countsOnBoard`), and the latest civic awards and deductions.
+ */
 import { boardInput, POINTS_RULES, rulesInput, type Board, type BoardItem } from '../../../types/points'
 import type { LedgerRecord, UserRecord } from '../../../types/records'
 import { maskName } from '../../../types/text'
@@ -31,7 +34,7 @@ export const board = action({
         ? users
             .where({ 'points.month': shanghaiMonth(Date.now()), 'points.monthEarned': _.gt(0) })
             .orderBy('points.monthEarned', 'desc')
-        : users.where({ 'points.earned': _.gt(0) }).orderBy('points.earned', 'desc')
+        : users.where({ 'points.boardEarned': _.gt(0) }).orderBy('points.boardEarned', 'desc')
     const [top, recent] = await Promise.all([
       ranking.limit(TOP).get(),
       db
@@ -43,7 +46,7 @@ export const board = action({
     ])
     const rows = top.data.map((u) => ({
       name: maskName(displayName(u)),
-      points: period === 'month' ? u.points.monthEarned : u.points.earned,
+      points: period === 'month' ? u.points.monthEarned : u.points.boardEarned,
     }))
     return { period, items: rank(rows), recent: recent.data.map(toPublicEntry) }
   },

@@ -4,10 +4,9 @@ import type { UserRecord } from '../../../types/records'
 import { maskPhone } from '../../../types/text'
 import { _, db } from '../../../server/cloud'
 import { action } from '../../../server/handler'
+import { escapeRegex } from '../../../server/search'
 import { displayName } from '../../../server/users'
 import { rolesOf } from './views'
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export const findPeople = action({
   input: findPeopleInput,

@@ -267,7 +267,7 @@ export function demoActivities(
     const points = minutes === null ? null : activityPoints(minutes, activity.pointsPerHour)
     let entryId: string | null = null
     if (points) {
-      person.points = applyDelta(person.points, points, creditedAt)
+      person.points = applyDelta(person.points, points, creditedAt, 'activity')
       const key = `activity:${activity._id}:${person.openid}`
       entryId = idFor(`entry:${key}`)
       entries.push({

@@ -331,7 +331,7 @@ export function demoCare(users: UserRecord[], ledger: LedgerRecord[], now: numbe
       for (const v of visitors) {
         const person = people.get(v.openid)!
         const creditedAt = nextCredit()
-        person.points = applyDelta(person.points, POINTS_RULES.visitPoints, creditedAt)
+        person.points = applyDelta(person.points, POINTS_RULES.visitPoints, creditedAt, 'visit')
         const key = `visit:${id}:${v.openid}`
         entries.push({
           _id: idFor(`entry:${key}`),

@@ -91,7 +91,7 @@ export function demoMall(
     reward.stock -= 1
     person.mallOrders[rewardId] = (person.mallOrders[rewardId] ?? 0) + 1
     if (redeemedBy) {
-      person.points = applyDelta(person.points, -reward.cost, order.redeemedAt!)
+      person.points = applyDelta(person.points, -reward.cost, order.redeemedAt!, 'redemption')
       const entry: LedgerRecord = {
         _id: idFor(`entry:redeem:${id}`),
         openid,

@@ -118,7 +118,7 @@ export function withPointHistories(
       // A deduction never takes more than is available, as in the live ledger.
       const delta = e.delta < 0 ? -Math.min(-e.delta, points.balance - points.held) : e.delta
       if (delta === 0) continue
-      points = applyDelta(points, delta, e.at)
+      points = applyDelta(points, delta, e.at, e.kind)
       ledger.push({
         _id: idFor(`entry:seed:${user.openid}:${n}`),
         openid: user.openid,

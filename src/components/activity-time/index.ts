@@ -2,7 +2,7 @@
  * How the pages say when things happen. Corners and activities keep Beijing time (Asia/Shanghai), so the
  * text is worked out in that zone whatever zone the phone is set to.
  */
-import { WEEKDAY_LABELS, nextSession, type Schedule } from '@shared/corners'
+import { WEEKDAY_LABELS, firstAtCorner, type NextActivity, type Schedule } from '@shared/corners'
 
 const SHANGHAI_MS = 8 * 3600_000
 const DAY_MS = 86_400_000
@@ -63,15 +63,20 @@ export function formatWindow(startAt: number, endAt: number, now: number = Date.
   return `${formatDayTime(startAt, now)} 至 ${formatDayTime(endAt, now)}`
 }
 
-/** When a corner is next held: '正在进行，11:30结束' or '下次：明天 09:00-11:30'. */
+/**
+ * What happens next at a corner, its schedule's session or an activity there, whichever comes first:
+ * '正在进行，11:30结束', '下次：明天 09:00-11:30', '下次：周六 09:00-11:00 环境整治'.
+ */
 export function describeNextSession(
   schedule: Pick<Schedule, 'weekdays' | 'start' | 'end'>,
   now: number = Date.now(),
+  activity?: NextActivity | null,
 ): string {
-  const session = nextSession(schedule, now)
-  if (!session) return '暂时没有安排'
-  if (session.ongoing) return `正在进行，${formatClock(session.endAt)}结束`
-  return `下次：${formatWindow(session.startAt, session.endAt, now)}`
+  const next = firstAtCorner(schedule, activity, now)
+  if (!next) return '暂时没有安排'
+  const what = next.title ? ` ${next.title}` : ''
+  if (next.ongoing) return `正在进行${what ? `：${next.title}` : ''}，${formatClock(next.endAt)}结束`
+  return `下次：${formatWindow(next.startAt, next.endAt, now)}${what}`
 }
 
 /** 'YYYY-MM-DD' of `ms` in Beijing time (what a date picker shows). */

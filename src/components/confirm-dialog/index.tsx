@@ -19,7 +19,7 @@ interface ConfirmDialogProps {
   cancelText?: string
   /** Ask for a written reason before confirming. */
   reason?: ReasonField
-  /** Does the work; a thrown CloudError is shown inside the dialog, which stays open. */
+  /** Does the work; a thrown CloudError is shown at the top of the dialog, which stays open. */
   onConfirm: (reason: string) => Promise<void> | void
   onClose: () => void
 }
@@ -64,6 +64,9 @@ export default function ConfirmDialog({
         <Text className="confirm-dialog__title">{title}</Text>
       </AtModalHeader>
       <AtModalContent>
+        {error && (
+          <Text className="error-text confirm-dialog__error confirm-dialog__error--top">{error}</Text>
+        )}
         {content && <Text className="confirm-dialog__content">{content}</Text>}
         {reason && (
           <View className="confirm-dialog__reason">
@@ -78,7 +81,6 @@ export default function ConfirmDialog({
             />
           </View>
         )}
-        {error && <Text className="error-text confirm-dialog__error">{error}</Text>}
       </AtModalContent>
       <AtModalAction isSimple>
         <Button className="confirm-dialog__cancel" disabled={busy || undefined} onClick={onClose}>

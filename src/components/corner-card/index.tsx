@@ -18,7 +18,7 @@ interface CornerCardProps {
 
 /** A corner in a list: name, how far, 公园/商圈, when it is next held, and how many projects it shows. */
 export default function CornerCard({ corner, rank, now, onOpen }: CornerCardProps) {
-  const next = describeNextSession(corner.schedule, now)
+  const next = describeNextSession(corner.schedule, now, corner.nextActivity)
   const note = corner.schedule.note ? ` · ${corner.schedule.note}` : ''
   return (
     <View className="card corner-card" onClick={onOpen} role="button">

@@ -52,7 +52,7 @@ export default function IdentityPicker({ open, onClose }: IdentityPickerProps) {
       <View className="identity-picker__sheet">
         <Text className="identity-picker__title">请选择体验身份</Text>
         <Text className="identity-picker__intro">
-          网页版不能用微信登录。请选一位示范用户，就能看到他用小社时的样子。以后可以在“我的”里切换。
+          网页版不能用微信登录。请选一位示范用户，就能看到这位用户用小社时的样子。以后可以在“我的”里切换。
         </Text>
         <ScrollView scrollY className="identity-picker__list">
           {error && <ErrorState message={error} onRetry={load} />}

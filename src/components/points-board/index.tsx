@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import type { Board } from '@shared/points'
+import { formatShanghai } from '@shared/time'
 import { signedPoints } from '@/components/points-entry'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import './index.scss'
@@ -81,7 +81,9 @@ export default function PointsBoard({
                     <Text className="points-board__recent-name">{entry.name}</Text>
                     <Text>{entry.note}</Text>
                   </View>
-                  <Text className="points-board__recent-time">{dayjs(entry.createdAt).format('M月D日')}</Text>
+                  <Text className="points-board__recent-time">
+                    {formatShanghai(entry.createdAt, 'M月D日')}
+                  </Text>
                 </View>
                 <Text
                   className={`points-board__recent-delta ${entry.delta > 0 ? 'points-board__recent-delta--gain' : 'points-board__recent-delta--loss'}`}

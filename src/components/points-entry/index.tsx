@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import { ENTRY_KIND_LABELS, type LedgerEntry } from '@shared/points'
 import './index.scss'
+import { formatShanghai } from '@shared/time'
 
 /** +5 / −10: a real minus sign reads better than a hyphen in large type. */
 export function signedPoints(delta: number): string {
@@ -18,7 +18,7 @@ export default function PointsEntry({ entry }: { entry: LedgerEntry }) {
           {ENTRY_KIND_LABELS[entry.kind] ?? '积分变动'}
         </Text>
         {entry.note && <Text className="points-entry__note">{entry.note}</Text>}
-        <Text className="points-entry__time">{dayjs(entry.createdAt).format('YYYY年M月D日 HH:mm')}</Text>
+        <Text className="points-entry__time">{formatShanghai(entry.createdAt, 'YYYY年M月D日 HH:mm')}</Text>
       </View>
       <View className="points-entry__side">
         <Text

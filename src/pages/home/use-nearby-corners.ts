@@ -46,7 +46,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** WeChat remembers a refusal: asking again only works after the person switches it on in the settings. */
 let refusedOnWeapp = false
 
-async function whereAmI(askAgain: boolean): Promise<Origin> {
+/** Where the person is (asking again opens the settings after a refusal on weapp), or the district centre. */
+export async function whereAmI(askAgain: boolean): Promise<Origin> {
   if (askAgain && refusedOnWeapp) {
     try {
       const { authSetting } = await Taro.openSetting()

@@ -23,6 +23,8 @@ const HOOKS = [
   'useReachBottom',
   'useReady',
   'useRouter',
+  'useShareAppMessage',
+  'useShareTimeline',
   'useUnload',
 ] as const
 for (const name of HOOKS) Taro[name] = hooks[name]
@@ -40,6 +42,8 @@ export {
   useReachBottom,
   useReady,
   useRouter,
+  useShareAppMessage,
+  useShareTimeline,
   useUnload,
 } from '@tarojs/plugin-framework-react/dist/runtime'
 export default Taro

@@ -1,7 +1,8 @@
 import { type ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { PARTICIPATION_STATE_LABELS, type Activity } from '@shared/activities'
 import { formatWindow } from '@/components/activity-time'
+import { ROUTES, openPage } from '@/routes'
 import './index.scss'
 
 /** Places still free, never below zero. */
@@ -50,5 +51,25 @@ export default function ActivityItem({ activity, now, message, children }: Activ
       {message && <Text className="error-text activity-item__message">{message}</Text>}
       {children && <View className="activity-item__actions">{children}</View>}
     </View>
+  )
+}
+
+/** A worker's buttons under an activity: the on-site code and the attendance list. */
+export function WorkerButtons({ id }: { id: string }) {
+  return (
+    <>
+      <Button
+        className="btn btn--quiet"
+        onClick={() => openPage(`${ROUTES.activityCode}?id=${encodeURIComponent(id)}`)}
+      >
+        出示签到码
+      </Button>
+      <Button
+        className="btn btn--quiet"
+        onClick={() => openPage(`${ROUTES.activityAttendance}?id=${encodeURIComponent(id)}`)}
+      >
+        签到名单
+      </Button>
+    </>
   )
 }

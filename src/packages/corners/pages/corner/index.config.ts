@@ -1,4 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '公益角',
   enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
 })

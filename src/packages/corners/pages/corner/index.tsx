@@ -1,14 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import type { ActivityListing } from '@shared/activities'
 import { describeSchedule, type CornerDetail } from '@shared/corners'
+import ActivityCard from '@/components/activity-card'
 import { describeNextSession } from '@/components/activity-time'
 import { CornerKindTag } from '@/components/corner-card'
+import { useRefreshOnReturn } from '@/components/need-list'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
+import { findActivities } from '@/services/activities'
 import { type CloudError, toCloudError } from '@/services/cloud'
 import { getCorner } from '@/services/corners'
+import { shareOf } from '@/utils/share'
 import ProjectCard from '../../components/project-card'
 import './index.scss'
 
@@ -25,11 +30,16 @@ function navigateTo({ corner }: CornerDetail) {
   }).catch(() => undefined)
 }
 
-/** 公益角: where and when it is held, and the charity projects it shows now. */
+/** The coming activities a corner page shows (more are on the 活动 tab, filtered by the corner). */
+const ACTIVITIES_SHOWN = 5
+
+/** 公益角: where and when it is held, its coming activities (of projects or standalone) and its projects. */
 export default function CornerPage() {
   const id = useRouter()?.params?.id ?? ''
   const { me } = useMe()
   const [detail, setDetail] = useState<CornerDetail | null>(null)
+  const [activities, setActivities] = useState<ActivityListing[]>([])
+  const [moreActivities, setMoreActivities] = useState(false)
   const [error, setError] = useState<CloudError | null>(null)
   const requestId = useRef(0)
 
@@ -37,9 +47,14 @@ export default function CornerPage() {
     const current = ++requestId.current
     setError(null)
     try {
-      const fresh = await getCorner(id)
+      const [fresh, page] = await Promise.all([
+        getCorner(id),
+        findActivities({ cornerId: id, limit: ACTIVITIES_SHOWN }),
+      ])
       if (current !== requestId.current) return
       setDetail(fresh)
+      setActivities(page.items)
+      setMoreActivities(page.nextCursor !== null)
       Taro.setNavigationBarTitle({ title: fresh.corner.name }).catch(() => undefined)
     } catch (e) {
       if (current === requestId.current) setError(toCloudError(e))
@@ -52,6 +67,16 @@ export default function CornerPage() {
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
   })
+  // Back from an activity (signed up there): places change.
+  useRefreshOnReturn(() => void load())
+  // Shared in a chat or to 朋友圈, the corner opens straight at itself.
+  const share = shareOf(
+    ROUTES.corner,
+    { id },
+    detail ? `${detail.corner.name}公益角 · 街头公益` : '街头公益角',
+  )
+  useShareAppMessage(() => share.message)
+  useShareTimeline(() => share.timeline)
 
   const elder = Boolean(me?.profile.elderMode)
   if (!detail) {
@@ -63,7 +88,8 @@ export default function CornerPage() {
   }
 
   const { corner, projects } = detail
-  const next = describeNextSession(corner.schedule)
+  const now = Date.now()
+  const next = describeNextSession(corner.schedule, now, activities[0])
   return (
     <View className={`page corner${elder ? ' page--elder' : ''}`}>
       <View className="card corner__head">
@@ -81,6 +107,18 @@ export default function CornerPage() {
           </Button>
         )}
       </View>
+
+      <Text className="corner__section">这里的近期活动</Text>
+      {activities.length === 0 && <EmptyState title="最近没有活动" text="新活动发布后这里会显示。" />}
+      {activities.map((activity) => (
+        <ActivityCard
+          key={activity.id}
+          activity={activity}
+          now={now}
+          onOpen={() => openPage(`${ROUTES.activity}?id=${encodeURIComponent(activity.id)}`)}
+        />
+      ))}
+      {moreActivities && <Text className="hint corner__more">更多活动请到“活动”里按这个公益角筛选。</Text>}
 
       <Text className="corner__section">这里的公益项目（{projects.length}个）</Text>
       {projects.length === 0 && <EmptyState title="这里暂时没有项目" text="过段时间再来看看吧。" />}

@@ -20,7 +20,8 @@ interface OrderDialogProps {
 
 /**
  * Asks before ordering: what it costs, and that the points are only held until the shop scans the code
- * (and come back on cancelling or after 7 days). A refusal is shown inside the dialog.
+ * (and come back on cancelling or after 7 days). A refusal is shown at the top of the dialog, where the eye
+ * is; a reward the person cannot afford says how many points are missing and cannot be confirmed.
  */
 export default function OrderDialog({ reward, available, onOrdered, onClose }: OrderDialogProps) {
   const [error, setError] = useState<string | null>(null)
@@ -28,8 +29,9 @@ export default function OrderDialog({ reward, available, onOrdered, onClose }: O
   // One key per confirmed attempt: a retry after a lost answer sends the same key, so it orders once.
   const attemptKey = useRef<string | null>(null)
 
+  const short = available !== null && available < reward.cost
   const confirm = async () => {
-    if (busy) return
+    if (busy || short) return
     setBusy(true)
     setError(null)
     attemptKey.current ??= newOrderKey()
@@ -41,13 +43,15 @@ export default function OrderDialog({ reward, available, onOrdered, onClose }: O
     }
   }
 
-  const short = available !== null && available < reward.cost
   return (
     <AtModal isOpened closeOnClickOverlay={!busy} onClose={onClose} className="confirm-dialog order-dialog">
       <AtModalHeader>
         <Text className="confirm-dialog__title">确认兑换？</Text>
       </AtModalHeader>
       <AtModalContent>
+        {error && (
+          <Text className="error-text confirm-dialog__error confirm-dialog__error--top">{error}</Text>
+        )}
         <Text className="order-dialog__title">{reward.title}</Text>
         <Text className="order-dialog__shop">{reward.merchant.name}</Text>
         <View className="order-dialog__cost">
@@ -65,14 +69,17 @@ export default function OrderDialog({ reward, available, onOrdered, onClose }: O
           <Text className="order-dialog__rule">· 到店出示兑换码，店员扫码交货后，积分才扣掉。</Text>
           <Text className="order-dialog__rule">· 取消兑换，或 {HOLD_DAYS} 天内没去领，积分会自动退回。</Text>
         </View>
-        {error && <Text className="error-text confirm-dialog__error">{error}</Text>}
       </AtModalContent>
       <AtModalAction isSimple>
         <Button className="confirm-dialog__cancel" disabled={busy || undefined} onClick={onClose}>
           再想想
         </Button>
-        <Button className="confirm-dialog__confirm" disabled={busy || undefined} onClick={confirm}>
-          {busy ? '请稍候…' : '确认兑换'}
+        <Button
+          className={`confirm-dialog__confirm${short ? ' confirm-dialog__confirm--off' : ''}`}
+          disabled={busy || short || undefined}
+          onClick={confirm}
+        >
+          {busy ? '请稍候…' : short ? '积分不够' : '确认兑换'}
         </Button>
       </AtModalAction>
     </AtModal>

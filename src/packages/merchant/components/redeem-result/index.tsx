@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import type { Order } from '@shared/mall'
+import { formatShanghai } from '@shared/time'
 import type { CloudError } from '@/services/cloud'
 import './index.scss'
 
@@ -54,7 +54,7 @@ export default function RedeemResult({ outcome, onNext }: { outcome: RedeemOutco
           <Line label="顾客" value={order.customer ?? '—'} />
           <Line label="订单号" value={shortOrderNumber(order)} />
           <Line label="积分" value={`${order.cost} 分，已从顾客账上扣除`} />
-          {order.redeemedAt && <Line label="时间" value={dayjs(order.redeemedAt).format('M月D日 HH:mm')} />}
+          {order.redeemedAt && <Line label="时间" value={formatShanghai(order.redeemedAt, 'M月D日 HH:mm')} />}
         </View>
         <Button className="btn btn--primary" onClick={onNext}>
           交好了，核销下一个

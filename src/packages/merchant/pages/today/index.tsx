@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import type { Order } from '@shared/mall'
+import { formatShanghai } from '@shared/time'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { useShownData } from '@/hooks/use-shown-data'
@@ -15,7 +15,9 @@ function RedemptionRow({ order }: { order: Order }) {
     <View className="card today__item">
       <View className="today__head">
         <Text className="today__title">{order.rewardTitle}</Text>
-        <Text className="today__time">{order.redeemedAt ? dayjs(order.redeemedAt).format('HH:mm') : ''}</Text>
+        <Text className="today__time">
+          {order.redeemedAt ? formatShanghai(order.redeemedAt, 'HH:mm') : ''}
+        </Text>
       </View>
       <Text className="today__line">
         顾客：{order.customer ?? '—'} · {order.cost} 积分
@@ -38,7 +40,7 @@ function TodayList() {
   return (
     <View>
       <View className="card today__summary">
-        <Text className="today__date">{dayjs().format('M月D日')}</Text>
+        <Text className="today__date">{formatShanghai(Date.now(), 'M月D日')}</Text>
         <View className="today__totals">
           <View className="today__total">
             <Text className="today__total-value">{items.length}</Text>

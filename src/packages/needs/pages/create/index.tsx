@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Need } from '@shared/needs'
@@ -11,6 +11,10 @@ import './index.scss'
 
 function Created({ need }: { need: Need }) {
   const detail = `${ROUTES.needDetail}?id=${need.id}`
+  // The form was scrolled down to its button: show the confirmation from the top, not under the bar.
+  useEffect(() => {
+    Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }, [])
   return (
     <View className="card create__done">
       <Text className="create__done-mark">✓</Text>

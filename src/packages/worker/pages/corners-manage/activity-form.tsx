@@ -34,7 +34,8 @@ interface ActivityFormProps {
 
 /** Creates an activity or changes it: title, corner and place, day and hours, places, points per hour. */
 export default function ActivityForm({ activity, projectId, corners, onSaved, onCancel }: ActivityFormProps) {
-  const tomorrow = Date.now() + 86_400_000
+  const now = Date.now()
+  const tomorrow = now + 86_400_000
   const [title, setTitle] = useState(activity?.title ?? '')
   const [cornerId, setCornerId] = useState<string | null>(activity?.cornerId ?? corners[0]?.id ?? null)
   const [location, setLocation] = useState(activity?.location ?? (corners[0] ? placeAt(corners[0]) : ''))
@@ -50,6 +51,13 @@ export default function ActivityForm({ activity, projectId, corners, onSaved, on
   const [confirmingCancel, setConfirmingCancel] = useState(false)
 
   const taken = activity?.signedUp ?? 0
+  // The pickers offer no day before today (an activity kept on its own day) and none beyond a year; on
+  // today, a new activity starts no earlier than the next five minutes.
+  const today = dateText(now)
+  const firstDay = activity && dateText(activity.startAt) < today ? dateText(activity.startAt) : today
+  const lastDay = dateText(now + 365 * 86_400_000)
+  const earliestStart =
+    !activity && date === today ? formatClock(Math.ceil(now / 300_000) * 300_000) : undefined
   const cornerOptions = [
     ...corners.map((c) => ({ value: c.id as string | null, label: c.name })),
     { value: null, label: '不在公益角' },
@@ -137,18 +145,31 @@ export default function ActivityForm({ activity, projectId, corners, onSaved, on
         error={errorOf(errors, 'location')}
       />
       <FormField label="日期">
-        <TimeField mode="date" value={date} placeholder="选择日期" onChange={setDate} />
+        <TimeField
+          mode="date"
+          value={date}
+          placeholder="选择日期"
+          start={firstDay}
+          end={lastDay}
+          onChange={setDate}
+        />
         <FieldError message={errorOf(errors, 'startAt')} />
       </FormField>
       <View className="manage__pair">
         <View className="manage__pair-item">
           <FormField label="开始时间">
-            <TimeField mode="time" value={start} placeholder="选择时间" onChange={setStart} />
+            <TimeField
+              mode="time"
+              value={start}
+              placeholder="选择时间"
+              start={earliestStart}
+              onChange={setStart}
+            />
           </FormField>
         </View>
         <View className="manage__pair-item">
           <FormField label="结束时间">
-            <TimeField mode="time" value={end} placeholder="选择时间" onChange={setEnd} />
+            <TimeField mode="time" value={end} placeholder="选择时间" start={start} onChange={setEnd} />
           </FormField>
         </View>
       </View>
@@ -194,7 +215,7 @@ export default function ActivityForm({ activity, projectId, corners, onSaved, on
           title="取消这个活动？"
           content={
             taken > 0
-              ? `已经有 ${taken} 人报名，取消后活动不再举行，请记得通知他们。`
+              ? `已经有 ${taken} 人报名，取消后活动不再举行，请记得通知报名的人。`
               : '取消后活动不再举行，也不能再改回来。'
           }
           confirmText="确定取消活动"

@@ -333,7 +333,7 @@ function AdjustForm({ self, onPlan }: { self: string; onPlan: (draft: Draft) => 
                   />
                   <Text className="adjust__amount-unit">分</Text>
                 </View>
-                <Text className="hint">自己填的分值不上积分公示，只记在他的明细里。</Text>
+                <Text className="hint">自己填的分值不上积分公示，只记在这位居民自己的明细里。</Text>
               </View>
             )}
           </View>
@@ -342,7 +342,7 @@ function AdjustForm({ self, onPlan }: { self: string; onPlan: (draft: Draft) => 
 
       <View className="card">
         <Text className="card__title">3. 原因</Text>
-        <FormField label="为什么加分或扣分（必填）" hint="会写进他的积分明细，最多100个字">
+        <FormField label="为什么加分或扣分（必填）" hint="会写进这位居民的积分明细，最多100个字">
           <Textarea
             className="form-field__textarea adjust__note"
             value={note}

@@ -2,13 +2,13 @@ import { useCallback, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { AtTag } from 'taro-ui'
-import dayjs from 'dayjs'
 import {
   VOLUNTEER_STATUS_LABELS,
   reviewVolunteerInput,
   type VolunteerApplication,
   type VolunteerStatus,
 } from '@shared/user'
+import { formatShanghai } from '@shared/time'
 import ConfirmDialog from '@/components/confirm-dialog'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
@@ -65,7 +65,7 @@ function ApplicationCard({
         ))}
       </View>
       <Text className="review__line review__time">
-        申请时间：{dayjs(item.appliedAt).format('YYYY年M月D日 HH:mm')}
+        申请时间：{formatShanghai(item.appliedAt, 'YYYY年M月D日 HH:mm')}
       </Text>
       {item.status === 'rejected' && item.reason && <Text className="review__line">原因：{item.reason}</Text>}
       {item.status === 'pending' && (
