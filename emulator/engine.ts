@@ -334,7 +334,12 @@ export class Engine {
   async txnInsert(txn: Txn, coll: string, data: Record<string, unknown>): Promise<string> {
     const doc = this.prepareInsert(data)
     await this.lockFor(txn, coll, doc._id)
-    if (this.viewIn(txn, coll, doc._id)) throw duplicate(coll, doc._id)
+    if (this.viewIn(txn, coll, doc._id)) {
+      // A doomed transaction read without its locks: what it finds inserted since is a lost race that its
+      // retry settles, not a duplicate its code asked for.
+      if (txn.doomed) throw conflict()
+      throw duplicate(coll, doc._id)
+    }
     txn.writes.set(key(coll, doc._id), { coll, id: doc._id, doc })
     return doc._id
   }
@@ -368,11 +373,7 @@ export class Engine {
 
   commit(txn: Txn): void {
     this.finish(txn)
-    if (txn.doomed)
-      throw new BadRequest(
-        CONFLICT,
-        'transaction conflict: a concurrent transaction changed the same documents',
-      )
+    if (txn.doomed) throw conflict()
     try {
       this.store.apply([...txn.writes.values()])
     } finally {
@@ -408,6 +409,10 @@ export class Engine {
   serverNow(): number {
     return this.now()
   }
+}
+
+function conflict(): BadRequest {
+  return new BadRequest(CONFLICT, 'transaction conflict: a concurrent transaction changed the same documents')
 }
 
 function duplicate(coll: string, id: string): BadRequest {

@@ -83,6 +83,28 @@ it('discards the writes of a transaction that is rolled back', async () => {
   expect(await balance('b1')).toBe(5)
 })
 
+it('answers a conflict, never a duplicate key, when a transaction that waited too long inserts what another committed', async () => {
+  const first = await sdk.db.startTransaction()
+  await first.collection('accounts').add({ data: { _id: 'dup-1', balance: 1 } })
+  const second = await sdk.db.startTransaction()
+  // The second waits for the first's lock until the wait gives up on it (it is doomed and reads without it).
+  const seen = await second
+    .collection('accounts')
+    .doc('dup-1')
+    .get()
+    .then(
+      (r: { data: unknown }) => r.data,
+      () => null,
+    )
+  expect(seen).toBeNull()
+  await first.commit()
+  const refused = await rejection(second.collection('accounts').add({ data: { _id: 'dup-1', balance: 2 } }))
+  const said = JSON.stringify(refused) + String((refused as { message?: string }).message)
+  expect(said).toMatch(/TRANSACTION_CONFLICT|transaction conflict/)
+  expect(said).not.toMatch(/duplicate/)
+  expect(await balance('dup-1')).toBe(1)
+})
+
 it('counts all of 100 racing read-then-write increments of one document', async () => {
   await account('hot', 0)
   const results = await Promise.allSettled(
