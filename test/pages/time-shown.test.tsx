@@ -7,6 +7,7 @@ import { dayGroupOf, formatShanghai } from '@shared/time'
 import { formatDay } from '@/components/activity-time'
 import { formatNeedTime } from '@/components/need-card'
 import PointsEntry from '@/components/points-entry'
+import { OrderCard } from '@/packages/mall/pages/orders'
 
 test('a need posted at 00:30 Beijing time on 4 March shows 3月4日 00:30, in any time zone', () => {
   const posted = Date.parse('2026-03-04T00:30:00+08:00')
@@ -45,6 +46,29 @@ test('a ledger entry shows the Beijing time it was made, not the phone’s', () 
     />,
   )
   expect(screen.getByText('2026年3月1日 00:30')).toBeInTheDocument()
+})
+
+test('an order shows when it was placed and until when to collect it in Beijing time, not the phone’s', () => {
+  const createdAt = Date.parse('2026-03-01T00:30:00+08:00')
+  render(
+    <OrderCard
+      order={{
+        id: 'o1',
+        rewardId: 'r1',
+        rewardTitle: '洗衣液一瓶',
+        merchantId: 'm1',
+        merchantName: '惠民超市',
+        cost: 30,
+        status: 'held',
+        createdAt,
+        expiresAt: Date.parse('2026-03-07T23:30:00+08:00'),
+        redeemedAt: null,
+        redeemedBy: null,
+      }}
+    />,
+  )
+  expect(screen.getByText('下单时间：3月1日 00:30')).toBeInTheDocument()
+  expect(screen.getByText('请在 3月7日 前去领，过期积分自动退回')).toBeInTheDocument()
 })
 
 test('the activity list’s 今天 is the Beijing day: an activity 30 seconds from now is today in any zone', () => {

@@ -1,7 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import dayjs from 'dayjs'
+import { formatShanghai } from '@shared/time'
 import type { Order } from '@shared/mall'
 import ConfirmDialog from '@/components/confirm-dialog'
 import MallOrderStatus from '@/components/mall-order-status'
@@ -16,7 +16,7 @@ import './index.scss'
 /** While a code is on screen, how often to look whether the shop has scanned it. */
 const POLL_MS = 4000
 
-const fullTime = (at: number) => dayjs(at).format('YYYY年M月D日 HH:mm')
+const fullTime = (at: number) => formatShanghai(at, 'YYYY年M月D日 HH:mm')
 
 function Line({ label, value }: { label: string; value: string }) {
   return (

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import dayjs from 'dayjs'
+import { formatShanghai } from '@shared/time'
 import type { Order, OrderStatus } from '@shared/mall'
 import MallOrderStatus from '@/components/mall-order-status'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
@@ -18,9 +18,9 @@ const TABS: Array<{ status: OrderStatus | undefined; label: string; empty: strin
   { status: undefined, label: '全部', empty: '还没有兑换过东西' },
 ]
 
-const when = (at: number) => dayjs(at).format('M月D日 HH:mm')
+const when = (at: number) => formatShanghai(at, 'M月D日 HH:mm')
 
-function OrderCard({ order }: { order: Order }) {
+export function OrderCard({ order }: { order: Order }) {
   const open = () => openPage(`${ROUTES.mallOrder}?id=${order.id}`)
   return (
     <View className="card orders__item" onClick={open}>
@@ -33,7 +33,7 @@ function OrderCard({ order }: { order: Order }) {
       </Text>
       {order.status === 'held' && (
         <Text className="orders__line orders__line--soon">
-          请在 {dayjs(order.expiresAt).format('M月D日')} 前去领，过期积分自动退回
+          请在 {formatShanghai(order.expiresAt, 'M月D日')} 前去领，过期积分自动退回
         </Text>
       )}
       {order.status === 'redeemed' && order.redeemedAt && (
