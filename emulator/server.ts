@@ -202,7 +202,7 @@ export class Emulator {
       () => this.url,
     )
     this.declareCollections()
-    applySeed(this.store, opts.seed, clock.now())
+    applySeed(this.store, opts.seed, clock.now(), this.putSeedFile)
     this.server = http.createServer((req, res) => {
       this.route(req, res).catch((err: unknown) => {
         console.error('[emulator] request failed:', err)
@@ -211,6 +211,11 @@ export class Emulator {
       })
     })
     this.server.keepAliveTimeout = 65_000
+  }
+
+  /** A seed's file, stored as a function would store it. */
+  private readonly putSeedFile = (filePath: string, bytes: Buffer) => {
+    this.storage.put(filePath, bytes, '')
   }
 
   private declareCollections(): void {
@@ -509,7 +514,7 @@ export class Emulator {
             ? clock.getOffset()
             : (this.opts.clockOffsetMs ?? 0),
       )
-      applySeed(this.store, seed, clock.now())
+      applySeed(this.store, seed, clock.now(), this.putSeedFile)
       return sendJson(res, 200, { ok: true, seed })
     }
     sendJson(res, 404, envelope('not-found', '没有这个地址'))

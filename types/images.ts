@@ -4,6 +4,13 @@
  * the emulator's storage apply the same rule.
  */
 
+import * as z from 'zod/mini'
+
+/** The file ID of a photo the app uploaded into the caller's own folder of the cloud storage. */
+export const photoFileId = z
+  .string({ error: '请先选择一张照片' })
+  .check(z.minLength(1, { error: '请先选择一张照片' }), z.maxLength(600, { error: '照片不正确，请重新选择' }))
+
 export type ImageKind = 'jpeg' | 'png' | 'webp' | 'gif'
 
 /** The largest picture accepted: 2 MiB (a phone photo compressed by Taro.compressImage is far below it). */

@@ -14,6 +14,7 @@ import { encodePng } from '../../emulator/png'
 import { MAX_FILE_BYTES } from '../../emulator/storage'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 import { connectSdk, rejection, type Sdk } from '../helpers/sdk'
+import { clientCall, clientUploadRaw, fetchUrl } from '../helpers/storage'
 
 jest.spyOn(console, 'warn').mockImplementation(() => undefined)
 
@@ -30,39 +31,9 @@ beforeAll(async () => {
 })
 afterAll(() => emu.stop())
 
-async function fetchUrl(url: string): Promise<{ status: number; bytes: Buffer; type: string | null }> {
-  const res = await fetch(encodeURI(url))
-  return {
-    status: res.status,
-    bytes: Buffer.from(await res.arrayBuffer()),
-    type: res.headers.get('content-type'),
-  }
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>
-
-/** The app's storage call as the H5 build makes it (standing in for wx.cloud), as `openid`. */
-async function client(op: 'temp-url' | 'delete', body: object, openid: string) {
-  const res = await fetch(`${emu.url}/cloud/storage/${op}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-    body: JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Json }
-}
-
-async function clientUpload(cloudPath: string, bytes: Buffer, openid: string) {
-  const form = new FormData()
-  form.set('cloudPath', cloudPath)
-  form.set('file', new Blob([bytes]), 'photo')
-  const res = await fetch(`${emu.url}/cloud/storage/upload`, {
-    method: 'POST',
-    headers: { 'x-wx-openid': openid },
-    body: form,
-  })
-  return { status: res.status, body: (await res.json()) as Json }
-}
+const client = (op: 'temp-url' | 'delete', body: object, openid: string) => clientCall(emu, op, body, openid)
+const clientUpload = (cloudPath: string, bytes: Buffer, openid: string) =>
+  clientUploadRaw(emu, cloudPath, bytes, openid)
 
 // A refused upload is COS's XML error, which @cloudbase/node-sdk raises as STORAGE_REQUEST_FAIL before
 // wx-server-sdk 4.0 maps it (as it does a failed callFunction): errCode -1 with the code and COS's message.
@@ -266,10 +237,7 @@ describe('storage from the app (the rules for callers)', () => {
     )
     expect(big.status).toBe(413)
     expect(big.body.errMsg).toMatch(/不超过 2MB/)
-    const form = new FormData()
-    form.set('cloudPath', 'user/x/c.png')
-    form.set('file', new Blob([picture(25)]))
-    const anonymous = await fetch(`${emu.url}/cloud/storage/upload`, { method: 'POST', body: form })
+    const anonymous = await clientUploadRaw(emu, 'user/x/c.png', picture(25), null)
     expect(anonymous.status).toBe(401)
     const res = await client(
       'temp-url',
