@@ -24,7 +24,7 @@ export default function PhotoThumb({ url, label, group, size = 'small' }: PhotoT
         previewPhotos(group ?? [url], url)
       }}
     >
-      <Image className="photo-thumb__image" src={url} mode="aspectFill" lazyLoad />
+      <Image className="photo-thumb__image" src={url} mode="aspectFill" />
     </View>
   )
 }
