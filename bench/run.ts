@@ -11,12 +11,14 @@ import { benchUserFunction } from './functions'
 import { benchPoints } from './points'
 import { benchScale } from './scale'
 import { benchSdk } from './sdk'
+import { benchStorage } from './storage'
 
 async function main(): Promise<void> {
   console.log(`小社 bench — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`)
   const emu = await startEmulator({ seed: 'demo' })
   try {
     await benchSdk(emu)
+    await benchStorage(emu)
     await benchUserFunction(emu)
     await benchPoints(emu)
     await benchActivities(emu)

@@ -6,12 +6,17 @@
  * - `security.msgSecCheck` (v1 and v2) refuses text that contains a word of RISKY_WORDS;
  * - `subscribeMessage.send` records the message in the outbox (GET /__emulator/outbox) and succeeds;
  * - `phonenumber.getPhoneNumber` answers a code from POST /__emulator/phone-code, once;
+ * - `security.imgSecCheck` refuses the documented test picture (IMAGE_RISK_MARKER in its bytes) and records
+ *   every check in the outbox;
+ * - `wxacode.getUnlimited` answers a scannable PNG QR code of the page and the scene (qr.ts);
  * - any other API answers an error that says the emulator does not provide it, and so does any other
  *   multipart action (cloudPay's `wx.wxPayApi`, `wx.getOpenData`, …).
  */
 import { createRequire } from 'node:module'
 import { foldText } from '../types/text'
+import { sniffImage } from '../types/images'
 import { UNSUPPORTED } from './engine'
+import { qrPng, wxacodeText } from './qr'
 import type { Store } from './store'
 
 const requireFromHere = createRequire(__filename)
@@ -67,13 +72,28 @@ export function parseMultipart(body: Buffer, contentType: string): Map<string, B
   return parts
 }
 
+/** A file argument (`media` of imgSecCheck): the SDK sends its bytes as they are, with its type. */
+export interface MediaArgument {
+  contentType: string
+  value: Buffer
+}
+
 function decodeArguments(requestData: Buffer): Record<string, unknown> {
   const root = protoRoot()
   const message = root.CommApiData.decode(requestData) as {
-    openapiData?: { pairs?: Array<{ key: string; value: Uint8Array }> }
+    openapiData?: {
+      pairs?: Array<{ key: string; value: Uint8Array; contenttype?: string; filename?: string }>
+    }
   }
   const args: Record<string, unknown> = {}
   for (const pair of message.openapiData?.pairs ?? []) {
+    // A file comes with its file name (`media.png`); its type field stays empty, as the SDK names it
+    // `contentType` where its protobuf message has `contenttype`.
+    if (pair.filename) {
+      const contentType = pair.contenttype || `image/${pair.filename.split('.').pop()}`
+      args[pair.key] = { contentType, value: Buffer.from(pair.value) } as MediaArgument
+      continue
+    }
     const text = Buffer.from(pair.value).toString('utf8')
     try {
       args[pair.key] = JSON.parse(text)
@@ -85,10 +105,15 @@ function decodeArguments(requestData: Buffer): Record<string, unknown> {
 }
 
 function encodeAnswer(json: unknown): Buffer {
+  return encodeBytes(Buffer.from(JSON.stringify(json)), 'application/json')
+}
+
+/** A binary answer (an image): the SDK returns it as `{contentType, buffer}`. */
+function encodeBytes(respData: Buffer, contentType: string): Buffer {
   const root = protoRoot()
   const bytes = root.CommOpenApiResp.encode({
-    respData: Buffer.from(JSON.stringify(json)),
-    contentType: 'application/json',
+    respData,
+    contentType,
     errorCode: 0,
     httpCode: 200,
   }).finish()
@@ -132,6 +157,49 @@ function subscribeMessageSend(store: Store, args: Record<string, unknown>): Reco
     miniprogramState: args.miniprogram_state ?? args.miniprogramState ?? null,
   })
   return { errcode: 0, errmsg: 'ok' }
+}
+
+/**
+ * The documented test picture: any image whose bytes contain this ASCII text (for example a PNG with a tEXt
+ * chunk `Comment` = `xiaoshe:risky-image`) is what the image check flags; every other image passes.
+ */
+export const IMAGE_RISK_MARKER = 'xiaoshe:risky-image'
+
+/**
+ * `security.imgSecCheck`: `media` must be an image (JPEG, PNG, WebP, GIF by its bytes, at most 10 MB as
+ * WeChat allows); the test picture answers 87014 "risky content", others ok. Every check is recorded in the
+ * outbox with its verdict.
+ */
+function imgSecCheck(store: Store, args: Record<string, unknown>): Record<string, unknown> {
+  const media = args.media as MediaArgument | undefined
+  const bytes = media && Buffer.isBuffer(media.value) ? media.value : null
+  if (!bytes || !sniffImage(bytes)) return { errcode: 40004, errmsg: 'invalid media type' }
+  if (bytes.length > 10 * 1024 * 1024) return { errcode: 40006, errmsg: 'invalid meida size' }
+  const risky = bytes.includes(IMAGE_RISK_MARKER, 0, 'latin1')
+  store.appendOutbox(Date.now(), 'security.imgSecCheck', {
+    contentType: media!.contentType,
+    bytes: bytes.length,
+    verdict: risky ? 'risky' : 'pass',
+  })
+  return risky ? { errcode: 87014, errmsg: 'risky content' } : { errcode: 0, errmsg: 'ok' }
+}
+
+/**
+ * `wxacode.getUnlimited`: `scene` is required (1–32 visible characters, as WeChat says); the answer is a PNG
+ * QR code of wxacodeText(scene, page), `width` pixels wide (280–1280, default 430). Recorded in the outbox.
+ */
+function getUnlimited(store: Store, args: Record<string, unknown>): Buffer {
+  const scene = typeof args.scene === 'string' ? args.scene : ''
+  if (!scene || scene.length > 32 || !/^[\x21-\x7e]+$/.test(scene)) {
+    return encodeAnswer({
+      errcode: 40169,
+      errmsg: 'invalid length for scene, or the data is not json string',
+    })
+  }
+  const page = typeof args.page === 'string' ? args.page : undefined
+  const width = Math.min(1280, Math.max(280, Number(args.width) || 430))
+  store.appendOutbox(Date.now(), 'wxacode.getUnlimited', { scene, page: page ?? null, width })
+  return encodeBytes(qrPng(wxacodeText(scene, page), width), 'image/png')
 }
 
 /** Where a phone-number code issued by POST /__emulator/phone-code is kept until it is used. */
@@ -188,6 +256,10 @@ function openApi(store: Store, apiName: string, requestData: Buffer | undefined)
       return encodeAnswer(subscribeMessageSend(store, args))
     case 'phonenumber.getPhoneNumber':
       return encodeAnswer(getPhoneNumber(store, args))
+    case 'security.imgSecCheck':
+      return encodeAnswer(imgSecCheck(store, args))
+    case 'wxacode.getUnlimited':
+      return getUnlimited(store, args)
     default:
       return encodeAnswer({ errcode: 40066, errmsg: `${apiName} is not provided by the local emulator` })
   }

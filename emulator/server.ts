@@ -2,6 +2,7 @@
  * The local CloudBase emulator: one HTTP server that
  *   - answers wx-server-sdk's database and openapi requests at /admin (db-api.ts, openapi.ts),
  *   - runs the cloud functions at POST /fn/<name> with the caller from the `x-wx-openid` header,
+ *   - keeps the cloud storage's files and serves them at temporary URLs (storage.ts),
  *   - runs timer triggers on the emulated clock,
  *   - serves the H5 build of the app at /,
  *   - and offers test hooks under /__emulator/ (identities, outbox, clock, reset).
@@ -18,6 +19,7 @@ import { handleOpenApi, phoneCodeKey } from './openapi'
 import { applySeed, identities, isSeedName, type SeedName } from './seeds'
 import { demoPhone } from './seeds/demo/people'
 import { Secrets } from './secrets'
+import { CloudStorage, STORAGE_ACTIONS } from './storage'
 import { Store, type CollectionSpec } from './store'
 import { firstFiring, parseCron } from './timers'
 
@@ -108,6 +110,14 @@ function routePath(rawUrl: string): string | 'bad' | 'outside' {
   return `/${decoded.join('/')}`
 }
 
+/** The caller the `x-wx-openid` header names (null: anonymous), or 'bad' when it is not an openid. */
+function callerOf(req: http.IncomingMessage): string | null | 'bad' {
+  const header = req.headers['x-wx-openid']
+  const openid = typeof header === 'string' && header.trim() ? header.trim() : null
+  if (openid && (openid.length > 128 || !/^[\w-]+$/.test(openid))) return 'bad'
+  return openid
+}
+
 const isInside = (file: string, root: string) => file === root || file.startsWith(root + path.sep)
 
 /** The same secret, compared in constant time. */
@@ -160,6 +170,7 @@ export class Emulator {
   readonly engine: Engine
   readonly api: DbApi
   readonly functions: FunctionRunner
+  readonly storage: CloudStorage
   private server: http.Server
   private timerHandle: NodeJS.Timeout | null = null
   private lastTimerCheck = 0
@@ -184,8 +195,14 @@ export class Emulator {
       (name) => secrets.get(name),
     )
     this.functions.setClockOffset(clock.getOffset())
+    this.storage = new CloudStorage(
+      this.store,
+      opts.dataDir,
+      secrets.get('STORAGE_URL_SECRET'),
+      () => this.url,
+    )
     this.declareCollections()
-    applySeed(this.store, opts.seed, clock.now())
+    applySeed(this.store, opts.seed, clock.now(), this.putSeedFile)
     this.server = http.createServer((req, res) => {
       this.route(req, res).catch((err: unknown) => {
         console.error('[emulator] request failed:', err)
@@ -194,6 +211,11 @@ export class Emulator {
       })
     })
     this.server.keepAliveTimeout = 65_000
+  }
+
+  /** A seed's file, stored as a function would store it. */
+  private readonly putSeedFile = (filePath: string, bytes: Buffer) => {
+    this.storage.put(filePath, bytes, '')
   }
 
   private declareCollections(): void {
@@ -296,6 +318,15 @@ export class Emulator {
       return this.handleAdmin(req, res, url)
     }
     if (p.startsWith('/fn/')) return this.handleFunction(req, res, p.slice(4))
+    if (p.startsWith('/storage/')) {
+      return this.storage.handleHttp(req, res, p, url, (limit) => readBody(req, limit))
+    }
+    if (p.startsWith('/cloud/storage/')) {
+      const openid = callerOf(req)
+      if (openid === 'bad') return sendJson(res, 400, envelope('invalid-argument', '身份标识格式不对'))
+      const op = p.slice('/cloud/storage/'.length)
+      return this.storage.handleClient(req, res, op, openid, (limit) => readBody(req, limit))
+    }
     if (p === '/healthz') {
       return sendJson(res, 200, {
         ok: true,
@@ -341,6 +372,8 @@ export class Emulator {
     const seqId = url.searchParams.get('seqId')
     if (action === 'functions.invokeFunction')
       return sendJson(res, 200, await this.callFromFunction(parsed, seqId))
+    if ((STORAGE_ACTIONS as readonly string[]).includes(action))
+      return sendJson(res, 200, this.storage.handleAdmin(action, parsed))
     this.functions.countOp(seqId, opKind(action))
     sendJson(res, 200, await this.api.handle(parsed, seqId))
   }
@@ -403,11 +436,8 @@ export class Emulator {
     if (nestedDeeperThan(data, MAX_FN_DEPTH)) {
       return sendJson(res, 400, envelope('invalid-argument', '提交的内容层次太多了'))
     }
-    const header = req.headers['x-wx-openid']
-    const openid = typeof header === 'string' && header.trim() ? header.trim() : null
-    if (openid && (openid.length > 128 || !/^[\w-]+$/.test(openid))) {
-      return sendJson(res, 400, envelope('invalid-argument', '身份标识格式不对'))
-    }
+    const openid = callerOf(req)
+    if (openid === 'bad') return sendJson(res, 400, envelope('invalid-argument', '身份标识格式不对'))
     const result = await this.functions.invoke(name, data as Record<string, unknown>, openid)
     res.writeHead(result.status, {
       'content-type': 'application/json; charset=utf-8',
@@ -473,6 +503,7 @@ export class Emulator {
         }
       }
       this.store.dropEverything()
+      this.storage.sweep()
       this.declareCollections()
       // The clock goes to the time the caller names (an instant, or its own clock's offset), else back to the start.
       if (typeof body.now === 'number') clock.setNow(body.now)
@@ -483,7 +514,7 @@ export class Emulator {
             ? clock.getOffset()
             : (this.opts.clockOffsetMs ?? 0),
       )
-      applySeed(this.store, seed, clock.now())
+      applySeed(this.store, seed, clock.now(), this.putSeedFile)
       return sendJson(res, 200, { ok: true, seed })
     }
     sendJson(res, 404, envelope('not-found', '没有这个地址'))

@@ -25,6 +25,17 @@ export interface CollectionSpec {
   indexes: IndexSpec[]
 }
 
+/** A file of the emulated cloud storage: its path in the bucket, where its bytes are, and who uploaded it. */
+export interface StoredFile {
+  path: string
+  blob: string
+  size: number
+  contentType: string
+  /** The openid of the person who uploaded it from the app; empty when a function (the admin) did. */
+  owner: string
+  createdAt: number
+}
+
 /** A write to apply atomically: put a whole document, or delete one. */
 export type Write = { coll: string; id: string; doc: Doc | null }
 
@@ -74,6 +85,10 @@ export class Store {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS __collections (name TEXT PRIMARY KEY, created_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS __meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS __files (
+        path TEXT PRIMARY KEY, blob TEXT NOT NULL, size INTEGER NOT NULL, content_type TEXT NOT NULL,
+        owner TEXT NOT NULL, created_at INTEGER NOT NULL
+      );
       CREATE TABLE IF NOT EXISTS __outbox (
         seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, api TEXT NOT NULL, payload TEXT NOT NULL
       );
@@ -147,7 +162,9 @@ export class Store {
     this.fullScans.clear()
     const wipe = this.db.transaction(() => {
       for (const name of this.collections) this.db.exec(`DELETE FROM ${table(name)}`)
-      this.db.exec('DELETE FROM __collections; DELETE FROM __meta; DELETE FROM __outbox;')
+      this.db.exec(
+        'DELETE FROM __collections; DELETE FROM __meta; DELETE FROM __outbox; DELETE FROM __files;',
+      )
     })
     wipe()
     this.collections.clear()
@@ -233,6 +250,46 @@ export class Store {
         'INSERT INTO __meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       )
       .run(key, value)
+  }
+
+  /** The stored file at `path` (storage.ts keeps its bytes in a blob file), or null. */
+  getFile(path: string): StoredFile | null {
+    const row = this.stmt('SELECT * FROM __files WHERE path = ?').get(path) as
+      | { path: string; blob: string; size: number; content_type: string; owner: string; created_at: number }
+      | undefined
+    if (!row) return null
+    return {
+      path: row.path,
+      blob: row.blob,
+      size: Number(row.size),
+      contentType: row.content_type,
+      owner: row.owner,
+      createdAt: Number(row.created_at),
+    }
+  }
+
+  /** Records a file (replacing one at the same path); answers the blob it replaced, if any. */
+  putFile(file: StoredFile): string | null {
+    const previous = this.getFile(file.path)
+    this.stmt(
+      `INSERT INTO __files (path, blob, size, content_type, owner, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(path) DO UPDATE SET blob = excluded.blob, size = excluded.size,
+         content_type = excluded.content_type, owner = excluded.owner, created_at = excluded.created_at`,
+    ).run(file.path, file.blob, file.size, file.contentType, file.owner, file.createdAt)
+    return previous?.blob ?? null
+  }
+
+  /** Forgets the file at `path`; answers its blob, or null when there was none. */
+  deleteFile(path: string): string | null {
+    const previous = this.getFile(path)
+    if (previous) this.stmt('DELETE FROM __files WHERE path = ?').run(path)
+    return previous?.blob ?? null
+  }
+
+  /** Every blob a stored file refers to. */
+  fileBlobs(): Set<string> {
+    const rows = this.db.prepare('SELECT blob FROM __files').all() as Array<{ blob: string }>
+    return new Set(rows.map((r) => r.blob))
   }
 
   appendOutbox(at: number, api: string, payload: unknown): void {

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini'
 import { idempotencyKeySchema, idSchema, pagingFields, text } from './fields'
+import { photoFileId } from './images'
 
 export const MERCHANT_KINDS = ['supermarket', 'clinic', 'pharmacy', 'repair', 'other'] as const
 export type MerchantKind = (typeof MERCHANT_KINDS)[number]
@@ -76,6 +77,12 @@ export const upsertRewardInput = z.strictObject({
   active: z.optional(z.boolean({ error: '上架状态不正确' })),
 })
 
+/** A photo the caller uploaded (services/storage.ts); null takes the reward's picture away. */
+export const setRewardPhotoInput = z.strictObject({
+  rewardId: idSchema('商品'),
+  fileID: z.nullable(photoFileId),
+})
+
 export const orderInput = z.strictObject({ rewardId: idSchema('商品'), idempotencyKey: idempotencyKeySchema })
 export const codeInput = z.strictObject({ orderId: idSchema('订单') })
 export const redeemInput = z.strictObject({
@@ -118,6 +125,7 @@ export const settlementInput = z
 
 export type CatalogInput = z.infer<typeof catalogInput>
 export type UpsertRewardInput = z.infer<typeof upsertRewardInput>
+export type SetRewardPhotoInput = z.infer<typeof setRewardPhotoInput>
 export type SettlementInput = z.infer<typeof settlementInput>
 
 export interface Merchant {
@@ -137,6 +145,8 @@ export interface Reward {
   stock: number
   perUserLimit: number
   active: boolean
+  /** A temporary URL of the reward's picture (valid for two hours), or null when it has none. */
+  photoUrl: string | null
 }
 
 /** A shop with every reward it has, on sale or not (workers' 商户与商品). */

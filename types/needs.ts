@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini'
 import { idSchema, pagingFields, text } from './fields'
+import { photoFileId } from './images'
 
 export const NEED_CATEGORIES = [
   'elderly',
@@ -70,6 +71,9 @@ export const NEED_TRANSITIONS: Record<NeedStatus, NeedStatus[]> = {
 export const RELEASE_LIMIT = 3
 export const RELEASE_WINDOW_MS = 7 * 24 * 3600_000
 
+/** A resident may attach this many photos to a need. */
+export const MAX_NEED_PHOTOS = 3
+
 export const URGENCIES = ['normal', 'urgent'] as const
 export type Urgency = (typeof URGENCIES)[number]
 
@@ -90,6 +94,11 @@ export const createNeedInput = z.strictObject({
   contactPhone: contactPhoneSchema,
   preferredTime: z.optional(text('希望的时间', 30)),
   onBehalfOf: z.optional(z.strictObject({ name: text('老人姓名', 20) }, { error: '代发布的老人信息不正确' })),
+  photos: z.optional(
+    z
+      .array(photoFileId, { error: '照片不正确，请重新选择' })
+      .check(z.maxLength(MAX_NEED_PHOTOS, { error: `最多附 ${MAX_NEED_PHOTOS} 张照片` })),
+  ),
 })
 
 export const NEED_SCOPES = ['mine', 'pool', 'review', 'assigned', 'all'] as const
@@ -153,6 +162,9 @@ export const confirmNeedInput = z.strictObject({
   comment: z.optional(text('评价', 200)),
 })
 
+export const needPhotosInput = z.strictObject(needId)
+export const removeNeedPhotoInput = z.strictObject({ ...needId, photoId: idSchema('照片') })
+
 export const cancelNeedInput = z.strictObject({ ...needId, reason: z.optional(text('取消原因', 200)) })
 
 export type CreateNeedInput = z.infer<typeof createNeedInput>
@@ -193,6 +205,14 @@ export interface Need {
   contactPhoneMasked?: string
   /** Workers only: each time a volunteer released the need back to the pool, oldest first. */
   releases?: NeedRelease[]
+  /** How many photos the requester attached; needs.photos answers them to those who may open the need. */
+  photoCount: number
+}
+
+/** A need's photo: a temporary URL (two hours) for those who may open the need. */
+export interface NeedPhoto {
+  id: string
+  url: string
 }
 
 export interface NeedRelease {

@@ -118,6 +118,12 @@ export interface LedgerRecord {
 }
 
 /** `needs/<id>`: a resident's request for help and its whole life. */
+/** A need's photo: a stable id for the app, and where it is kept (never shown to the app). */
+export interface NeedPhotoRecord {
+  id: string
+  fileID: string
+}
+
 export interface NeedRecord {
   _id: string
   category: NeedCategory
@@ -140,6 +146,8 @@ export interface NeedRecord {
   contactPhone: string
   /** Each time a volunteer released it back to the pool, oldest first (absent: never). */
   releases?: NeedRelease[]
+  /** Up to 3 photos the requester attached, in cloud storage (read only through needs.photos). */
+  photos?: NeedPhotoRecord[]
   reviewedBy: string | null
   /** The ledger entry that credited the assignee (set once, on confirmation). */
   creditEntryId: string | null
@@ -168,6 +176,8 @@ export interface RewardRecord {
   stockTotal: number
   perUserLimit: number
   active: boolean
+  /** The reward's picture in cloud storage (`public/rewards/…`), checked by mall.setRewardPhoto; none yet. */
+  photo?: string | null
   createdAt: number
   updatedAt: number
 }

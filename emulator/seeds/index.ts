@@ -16,11 +16,17 @@ function seedData(name: SeedName, now: number): SeedData {
 
 /**
  * Loads a seed into an empty database once; a database that was already seeded keeps its data, so a
- * restart never duplicates or overwrites what people did.
+ * restart never duplicates or overwrites what people did. Its files go to the cloud storage through `putFile`.
  */
-export function applySeed(store: Store, name: SeedName, now: number): boolean {
+export function applySeed(
+  store: Store,
+  name: SeedName,
+  now: number,
+  putFile: (path: string, bytes: Buffer) => void,
+): boolean {
   if (store.getMeta('seed') !== null) return false
   const data = seedData(name, now)
+  for (const file of data.files ?? []) putFile(file.path, file.bytes)
   for (const [coll, docs] of Object.entries(data.docs)) {
     if (!store.hasCollection(coll)) throw new Error(`seed ${name} writes to undeclared collection ${coll}`)
     store.apply(docs.map((doc) => ({ coll, id: doc._id, doc })))

@@ -8,8 +8,10 @@ export interface DemoIdentity {
   note: string
 }
 
-/** What a seed puts into the database: documents by collection, and the identities to offer. */
+/** What a seed puts into the database: documents by collection, the identities to offer, and stored files. */
 export interface SeedData {
   docs: Record<string, Doc[]>
   identities: DemoIdentity[]
+  /** Files of the cloud storage, by path (the documents refer to them by file ID). */
+  files?: Array<{ path: string; bytes: Buffer }>
 }

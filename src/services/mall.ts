@@ -171,6 +171,11 @@ export function upsertReward(input: UpsertRewardInput): Promise<Reward> {
   return callFunction<Reward>(FUNCTION, { action: 'upsertReward', ...input })
 }
 
+/** Gives a reward the photo the caller uploaded (services/storage.ts), or takes its picture away (null). */
+export function setRewardPhoto(rewardId: string, fileID: string | null): Promise<Reward> {
+  return callFunction<Reward>(FUNCTION, { action: 'setRewardPhoto', rewardId, fileID })
+}
+
 /** Workers (all shops, or one); a shop's staff for their own shop: what was redeemed in [from, to). */
 export function getSettlement(input: SettlementInput): Promise<{ items: SettlementItem[] }> {
   return callFunction<{ items: SettlementItem[] }>(FUNCTION, { action: 'settlement', ...input })

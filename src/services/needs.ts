@@ -6,6 +6,7 @@ import type {
   CreateNeedInput,
   ListNeedsInput,
   Need,
+  NeedPhoto,
   ReviewNeedInput,
 } from '@shared/needs'
 import { callFunction } from './cloud'
@@ -20,6 +21,16 @@ export function createNeed(input: CreateNeedInput): Promise<Need> {
 /** One page of needs: mine, the pool (volunteers), the review queue or all (workers), or those I took. */
 export function listNeeds(input: ListNeedsInput): Promise<Page<Need>> {
   return callFunction<Page<Need>>(FUNCTION, { action: 'list', ...input })
+}
+
+/** The need's photos (temporary URLs), for those who may open it. */
+export function getNeedPhotos(id: string): Promise<{ items: NeedPhoto[] }> {
+  return callFunction<{ items: NeedPhoto[] }>(FUNCTION, { action: 'photos', id })
+}
+
+/** The requester or a worker takes one photo away. */
+export function removeNeedPhoto(id: string, photoId: string): Promise<Need> {
+  return callFunction<Need>(FUNCTION, { action: 'removePhoto', id, photoId })
 }
 
 export function getNeed(id: string): Promise<Need> {

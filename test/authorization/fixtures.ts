@@ -67,6 +67,7 @@ export function makeFixtures(emu: Emulator, reward: () => string): Fixtures {
   return {
     call,
     key,
+    reward,
     async need(status) {
       const { id } = await must<{ id: string }>(
         call(

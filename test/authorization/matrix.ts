@@ -43,6 +43,8 @@ export interface Fixtures {
   ): Promise<{ ok: boolean; data?: T; code?: string }>
   /** A need posted by `owner` and moved to the status asked (an assignee: `volunteer`). */
   need(status: 'pending' | 'open' | 'assigned' | 'done'): Promise<string>
+  /** The matrix's own reward at 槐中路社区卫生室 (the shop of `shopStaff`). */
+  reward(): string
   /** A held order of the matrix's own reward at 槐中路社区卫生室 (1 point, no practical limit) by `owner`. */
   order(): Promise<string>
   /** A fresh redemption code for an order of `owner`. */
@@ -261,6 +263,35 @@ export const ROWS: Row[] = [
     seesContact: ['worker', 'owner', 'volunteer'],
   },
   {
+    // A need's photos: to those who may open it; to anyone else exactly as a missing need.
+    fn: 'needs',
+    action: 'photos',
+    payload: async (f) => ({ id: await f.need('assigned') }),
+    expect: { anonymous: 'unauthenticated', volunteer: 'ok', worker: 'ok', owner: 'ok' },
+    otherwise: 'not-found',
+  },
+  {
+    fn: 'needs',
+    action: 'photos',
+    payload: async (f) => ({ id: await f.need('open') }),
+    expect: {
+      anonymous: 'unauthenticated',
+      volunteer: 'ok',
+      otherVolunteer: 'ok',
+      worker: 'ok',
+      owner: 'ok',
+    },
+    otherwise: 'not-found',
+  },
+  {
+    // No such photo: everyone gets the answer a stranger gets for a real one (test/functions/photos.test.ts).
+    fn: 'needs',
+    action: 'removePhoto',
+    payload: async (f) => ({ id: await f.need('pending'), photoId: 'photo-none' }),
+    expect: { anonymous: 'unauthenticated' },
+    otherwise: 'not-found',
+  },
+  {
     fn: 'needs',
     action: 'list',
     payload: () => ({ scope: 'pool' }),
@@ -353,6 +384,14 @@ export const ROWS: Row[] = [
     action: 'upsertMerchant',
     payload: () => ({ name: '测试小店', kind: 'other', address: '测试路1号' }),
     ...workersOnly(),
+  },
+  {
+    // Taking a reward's picture away; giving one needs the caller's own upload (test/functions/photos.test.ts).
+    fn: 'mall',
+    action: 'setRewardPhoto',
+    payload: (f) => ({ rewardId: f.reward(), fileID: null }),
+    expect: { anonymous: 'unauthenticated', worker: 'ok', shopStaff: 'ok' },
+    otherwise: 'permission-denied',
   },
   {
     fn: 'mall',

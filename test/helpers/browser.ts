@@ -149,3 +149,26 @@ export function demoAppForFile(): () => { emu: Emulator; browser: Browser } {
   })
   return () => ({ emu: emu!, browser: browser! })
 }
+
+/**
+ * What a person can see with exactly this text: Taro's H5 router keeps earlier pages in the document, hidden,
+ * so only a visible match counts.
+ */
+export function visibleText(page: Page, text: string) {
+  return page.getByText(text, { exact: true }).filter({ visible: true }).first()
+}
+
+/** A new phone (its own context, kept in `contexts` to close) opened at `url` as `name` from the picker. */
+export async function phoneAs(
+  browser: Browser,
+  contexts: BrowserContext[],
+  url: string,
+  name: string,
+): Promise<Page> {
+  const context = await phone(browser)
+  contexts.push(context)
+  const page = await context.newPage()
+  await page.goto(url)
+  await pickIdentity(page, name)
+  return page
+}

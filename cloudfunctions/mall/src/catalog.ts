@@ -4,6 +4,7 @@ import {
   catalogInput,
   merchantsInput,
   upsertMerchantInput,
+  setRewardPhotoInput,
   upsertRewardInput,
   type CatalogItem,
   type Merchant,
@@ -14,6 +15,7 @@ import type { Page } from '../../../types/envelope'
 import type { MerchantRecord, RewardRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
 import { assertSafeText } from '../../../server/content'
+import { acceptPhoto, photoUrls, removeFiles } from '../../../server/photos'
 import { denied, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { afterCursor, decodeCursor, pageOf } from '../../../server/paging'
@@ -48,9 +50,9 @@ export const catalog = action({
         ).data
       : []
     const byId = new Map(shops.map((m) => [m._id, m]))
-    const items = rows
-      .filter((r) => byId.get(r.merchantId)?.active)
-      .map((r) => ({ ...toReward(r), merchant: toMerchant(byId.get(r.merchantId)!) }))
+    const shown = rows.filter((r) => byId.get(r.merchantId)?.active)
+    const urls = await photoUrls(shown.map((r) => r.photo))
+    const items = shown.map((r) => ({ ...toReward(r, urls), merchant: toMerchant(byId.get(r.merchantId)!) }))
     return { items, nextCursor }
   },
 })
@@ -81,9 +83,10 @@ export const merchants = action({
             .get()
         ).data
       : []
+    const urls = await photoUrls(rewards.map((r) => r.photo))
     const items = rows.map((m) => ({
       merchant: toMerchant(m),
-      rewards: rewards.filter((r) => r.merchantId === m._id).map(toReward),
+      rewards: rewards.filter((r) => r.merchantId === m._id).map((r) => toReward(r, urls)),
     }))
     return { items, nextCursor }
   },
@@ -168,6 +171,7 @@ export const upsertReward = action({
         stockTotal,
         perUserLimit: args.perUserLimit,
         active: args.active ?? current?.active ?? true,
+        photo: current?.photo ?? null,
         createdAt: current?.createdAt ?? now,
         updatedAt: now,
       }
@@ -175,6 +179,34 @@ export const upsertReward = action({
       await ref.set({ data })
       return next
     })
-    return toReward(record)
+    return toReward(record, await photoUrls([record.photo]))
+  },
+})
+
+/**
+ * Gives a reward its picture (or takes it away): the photo the caller uploaded passes the checks of
+ * server/photos.ts and is kept under `public/rewards/<id>/`, which anyone may read; the one it replaces is
+ * deleted. Staff of a shop may do it for their own shop's rewards, workers for any.
+ */
+export const setRewardPhoto = action({
+  input: setRewardPhotoInput,
+  who: ['worker', 'merchant'],
+  run: async (args, caller): Promise<Reward> => {
+    const ref = db.collection<RewardRecord>('rewards').doc(args.rewardId)
+    let reward: RewardRecord
+    try {
+      reward = (await ref.get()).data
+    } catch {
+      throw notFound('没有找到这件商品')
+    }
+    if (!caller.roles.has('worker') && caller.user!.merchantId !== reward.merchantId) {
+      throw denied('只能管理本店的商品')
+    }
+    const photo = args.fileID
+      ? await acceptPhoto(caller.openid, args.fileID, `public/rewards/${reward._id}/photo`)
+      : null
+    await ref.update({ data: { photo, updatedAt: Date.now() } })
+    if (reward.photo && reward.photo !== photo) await removeFiles([reward.photo])
+    return toReward({ ...reward, photo }, await photoUrls([photo]))
   },
 })

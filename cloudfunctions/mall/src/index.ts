@@ -3,7 +3,7 @@
  * expires held orders after 7 days.
  */
 import { defineFunction } from '../../../server/handler'
-import { catalog, merchants, upsertMerchant, upsertReward } from './catalog'
+import { catalog, merchants, setRewardPhoto, upsertMerchant, upsertReward } from './catalog'
 import { cancel, expireHeldOrders, getOrder, order, orders } from './orders'
 import { code, lookupCode, redeem } from './redeem'
 import { settlement } from './settlement'
@@ -14,6 +14,7 @@ export const main = defineFunction({
     merchants,
     upsertMerchant,
     upsertReward,
+    setRewardPhoto,
     order,
     code,
     lookupCode,

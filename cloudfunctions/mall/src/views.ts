@@ -7,7 +7,8 @@ export function toMerchant(m: MerchantRecord): Merchant {
   return { id: m._id, name: m.name, kind: m.kind, address: m.address, active: m.active }
 }
 
-export function toReward(r: RewardRecord): Reward {
+/** A reward as shown; `photoUrls` holds the temporary URL of its picture (server/photos.ts photoUrls). */
+export function toReward(r: RewardRecord, photoUrls: Map<string, string>): Reward {
   return {
     id: r._id,
     merchantId: r.merchantId,
@@ -16,6 +17,7 @@ export function toReward(r: RewardRecord): Reward {
     stock: r.stock,
     perUserLimit: r.perUserLimit,
     active: r.active,
+    photoUrl: (r.photo && photoUrls.get(r.photo)) || null,
   }
 }
 

@@ -3,6 +3,7 @@ import { createNeedInput, type Need } from '../../../types/needs'
 import type { NeedRecord } from '../../../types/records'
 import { db } from '../../../server/cloud'
 import { assertSafeText } from '../../../server/content'
+import { acceptPhotos } from './photos'
 import { denied } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { displayName } from '../../../server/users'
@@ -19,6 +20,8 @@ export const create = action({
       args.address,
       args.onBehalfOf?.name,
     ])
+    // Photos last: a refused text uploads nothing. Kept where only the functions read them.
+    const photos = await acceptPhotos(caller.openid, args.photos ?? [])
     const now = Date.now()
     const record: Omit<NeedRecord, '_id'> = {
       category: args.category,
@@ -41,6 +44,7 @@ export const create = action({
       contactPhone: args.contactPhone,
       reviewedBy: null,
       creditEntryId: null,
+      photos,
       createdAt: now,
       updatedAt: now,
     }

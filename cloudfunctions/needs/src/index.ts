@@ -5,9 +5,23 @@ import { defineFunction } from '../../../server/handler'
 import { cancel, confirm } from './confirm'
 import { create } from './create'
 import { get, list } from './list'
+import { photos, removePhoto } from './photos'
 import { dispatch, review } from './review'
 import { claim, complete, release } from './volunteer'
 
 export const main = defineFunction({
-  actions: { create, list, get, review, claim, dispatch, release, complete, confirm, cancel },
+  actions: {
+    create,
+    list,
+    get,
+    photos,
+    removePhoto,
+    review,
+    claim,
+    dispatch,
+    release,
+    complete,
+    confirm,
+    cancel,
+  },
 })

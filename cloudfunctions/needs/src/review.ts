@@ -1,7 +1,7 @@
 /** Workers review pending needs and dispatch open ones to an approved volunteer. */
 import { dispatchNeedInput, reviewNeedInput, type Need } from '../../../types/needs'
 import { POINTS_RULES } from '../../../types/points'
-import type { UserRecord } from '../../../types/records'
+import type { NeedRecord, UserRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
 import { assertSafeText } from '../../../server/content'
 import { notFound, precondition } from '../../../server/errors'
@@ -9,6 +9,7 @@ import { action } from '../../../server/handler'
 import { refuseSelfDealing } from '../../../server/self-dealing'
 import { displayName } from '../../../server/users'
 import { tellDispatched, tellRequester } from './notify'
+import { dropPhotos } from './photos'
 import { changeNeed } from './store'
 import { toNeed } from './views'
 
@@ -17,12 +18,15 @@ export const review = action({
   who: 'worker',
   run: async (args, caller): Promise<Need> => {
     await assertSafeText(caller.openid, [args.reason])
+    let rejected: NeedRecord = null!
     const need = await changeNeed(args.id, async (n) => {
       if (n.status !== 'pending') throw precondition('这个需求已经审核过了')
+      rejected = n
       return args.approve
         ? { status: 'open', points: args.points ?? POINTS_RULES.needPoints, reviewedBy: caller.openid }
-        : { status: 'rejected', rejectReason: args.reason ?? '', reviewedBy: caller.openid }
+        : { status: 'rejected', rejectReason: args.reason ?? '', reviewedBy: caller.openid, photos: [] }
     })
+    if (!args.approve) await dropPhotos(rejected)
     await tellRequester(need, args.approve ? '审核通过，正在为您寻找志愿者' : `未通过：${need.rejectReason}`)
     return toNeed(need, caller)
   },

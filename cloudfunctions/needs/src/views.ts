@@ -44,6 +44,7 @@ export function toNeed(r: NeedRecord, viewer: Caller): Need {
     cancelReason: r.cancelReason,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    photoCount: r.photos?.length ?? 0,
   }
   if (viewer.roles.has('worker')) need.releases = r.releases ?? []
   if (maySeeContact(r, viewer)) {

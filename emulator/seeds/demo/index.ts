@@ -42,5 +42,6 @@ export function demoSeed(now: number): SeedData {
       care_visits: care.visits as unknown as Doc[],
     },
     identities: demoIdentities(),
+    files: mall.files,
   }
 }

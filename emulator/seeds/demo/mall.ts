@@ -12,6 +12,8 @@ import type {
 } from '../../../types/records'
 import { ORDER_HOLD_MS } from '../../../types/mall'
 import { applyDelta, idFor } from '../../../server/points-math'
+import { fileIdOf } from '../../storage'
+import { rewardPicture } from './pictures'
 
 const DAY = 86_400_000
 
@@ -34,10 +36,20 @@ export function demoMall(
   users: UserRecord[],
   ledger: LedgerRecord[],
   now: number,
-): { rewards: RewardRecord[]; orders: OrderRecord[]; users: UserRecord[]; ledger: LedgerRecord[] } {
+): {
+  rewards: RewardRecord[]
+  orders: OrderRecord[]
+  users: UserRecord[]
+  ledger: LedgerRecord[]
+  /** Each reward's picture, drawn for the demo (pictures.ts), at the path setRewardPhoto would keep it. */
+  files: Array<{ path: string; bytes: Buffer }>
+} {
   const shopById = new Map(shops.map((s) => [s._id, s]))
+  const files: Array<{ path: string; bytes: Buffer }> = []
   const rewards: RewardRecord[] = REWARDS.map(([id, shopId, title, cost, stock, limit], i) => {
     const shop = shopById.get(shopId)!
+    const photoPath = `public/rewards/${id}/photo-demo.png`
+    files.push({ path: photoPath, bytes: rewardPicture(i, shop.kind) })
     return {
       _id: id,
       merchantId: shopId,
@@ -50,6 +62,7 @@ export function demoMall(
       stockTotal: stock,
       perUserLimit: limit,
       active: true,
+      photo: fileIdOf(photoPath),
       createdAt: now - (30 - i) * DAY,
       updatedAt: now - (30 - i) * DAY,
     }
@@ -121,5 +134,5 @@ export function demoMall(
   place('demo-neighbour-04', 'reward-bp-check', 0.05, staff('shop-huaizhong-clinic'))
   place('demo-neighbour-07', 'reward-masks', 2, staff('shop-renhe-pharmacy'))
   place('demo-resident-wang', 'reward-bp-check', 0.5)
-  return { rewards, orders, users: [...people.values()], ledger: entries }
+  return { rewards, orders, users: [...people.values()], ledger: entries, files }
 }

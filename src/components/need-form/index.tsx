@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import {
+  MAX_NEED_PHOTOS,
   NEED_CATEGORIES,
   NEED_CATEGORY_LABELS,
   createNeedInput,
@@ -9,6 +10,7 @@ import {
   type Urgency,
 } from '@shared/needs'
 import FormField from '@/components/form-field'
+import PhotoPicker, { type PickedPhoto } from '@/components/photo-picker'
 import { toCloudError } from '@/services/cloud'
 import './index.scss'
 
@@ -29,6 +31,7 @@ const FIELD_ORDER = [
   'address',
   'contactPhone',
   'preferredTime',
+  'photos',
 ] as const
 type Field = (typeof FIELD_ORDER)[number]
 
@@ -58,7 +61,10 @@ const EMPTY: Draft = {
 function validate(
   draft: Draft,
   onBehalf: boolean,
+  photos: PickedPhoto[],
 ): { input: CreateNeedInput } | { field: Field; message: string } {
+  if (photos.some((p) => p.fileID === null))
+    return { field: 'photos', message: '照片还在上传，请稍等一下再提交' }
   const parsed = createNeedInput.safeParse({
     category: draft.category ?? undefined,
     title: draft.title,
@@ -68,6 +74,7 @@ function validate(
     contactPhone: draft.contactPhone,
     preferredTime: draft.preferredTime.trim() ? draft.preferredTime : undefined,
     onBehalfOf: onBehalf ? { name: draft.elderName } : undefined,
+    photos: photos.length > 0 ? photos.map((p) => p.fileID) : undefined,
   })
   if (parsed.success) return { input: parsed.data }
   const issues = [...parsed.error.issues].sort(
@@ -87,11 +94,19 @@ interface NeedFormProps {
   submitText?: string
   /** Sends the checked input; a thrown CloudError is shown under the form, which keeps what was typed. */
   onSubmit: (input: CreateNeedInput) => Promise<void>
+  /** The person's openid, to offer photos (uploaded into their own folder); none: no photos. */
+  photoOwner?: string
 }
 
 /** 发布需求: what help, how urgent, where and how to reach the person, and when suits them. */
-export default function NeedForm({ onBehalf = false, submitText = '提交求助', onSubmit }: NeedFormProps) {
+export default function NeedForm({
+  onBehalf = false,
+  submitText = '提交求助',
+  onSubmit,
+  photoOwner,
+}: NeedFormProps) {
   const [draft, setDraft] = useState<Draft>(EMPTY)
+  const [photos, setPhotos] = useState<PickedPhoto[]>([])
   const [problem, setProblem] = useState<{ field: Field | null; message: string } | null>(null)
   const [submitting, setSubmitting] = useState(false)
 
@@ -102,7 +117,7 @@ export default function NeedForm({ onBehalf = false, submitText = '提交求助'
 
   const submit = async () => {
     if (submitting) return
-    const checked = validate(draft, onBehalf)
+    const checked = validate(draft, onBehalf, photos)
     if (!('input' in checked)) {
       setProblem(checked)
       return
@@ -237,6 +252,14 @@ export default function NeedForm({ onBehalf = false, submitText = '提交求助'
             onInput={(e) => set('preferredTime', e.detail.value)}
           />
         </FormField>
+        {photoOwner && (
+          <FormField
+            label={`照片（可以不填，最多${MAX_NEED_PHOTOS}张）`}
+            hint="拍一下需要帮忙的地方；只给社工和志愿者看，不会公开"
+          >
+            <PhotoPicker value={photos} onChange={setPhotos} openid={photoOwner} max={MAX_NEED_PHOTOS} />
+          </FormField>
+        )}
       </View>
       {problem && <Text className="error-text need-form__problem">{problem.message}</Text>}
       <Button

@@ -11,6 +11,7 @@ import {
 } from '@shared/mall'
 import MenuItem from '@/components/menu-item'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
+import PhotoThumb from '@/components/photo-thumb'
 import { useMe } from '@/hooks/use-me'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { ROUTES, openPage } from '@/routes'
@@ -54,6 +55,7 @@ function RewardRow({
   const short = available !== null && available < reward.cost
   return (
     <View className="catalog__reward">
+      {reward.photoUrl && <PhotoThumb url={reward.photoUrl} label={`${reward.title}的照片`} />}
       <View className="catalog__reward-body">
         <Text className="catalog__reward-title">{reward.title}</Text>
         <View className="catalog__reward-cost">

@@ -50,7 +50,7 @@ export default function CreateNeedPage() {
           <Text className="create__intro">
             说说您遇到的困难。社工审核后，志愿者会打电话和您约时间，帮完后请您确认和评价。
           </Text>
-          <NeedForm onSubmit={async (input) => setCreated(await createNeed(input))} />
+          <NeedForm photoOwner={me?.openid} onSubmit={async (input) => setCreated(await createNeed(input))} />
         </>
       )}
     </View>

@@ -20,6 +20,7 @@ import {
   releaseNeed,
 } from '@/services/needs'
 import { askForNotices } from '@/services/notices'
+import NeedPhotos from '../../components/need-photos'
 import NeedSteps from '../../components/need-steps'
 import RatingForm, { RATING_WORDS, Stars, creditFor } from '../../components/rating-form'
 import { RELEASE_NOTE } from '@/utils/volunteer'
@@ -206,6 +207,7 @@ export default function NeedDetailPage() {
         )}
       </View>
 
+      <NeedPhotos need={need} canRemove={isRequester || isWorker} onChanged={setNeed} />
       <ContactCard need={need} me={me} />
       <ServiceCard need={need} />
       {isWorker && need.releases && need.releases.length > 0 && (

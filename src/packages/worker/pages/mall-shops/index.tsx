@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { AtTag } from 'taro-ui'
 import { MERCHANT_KIND_LABELS, type Merchant, type MerchantWithRewards, type Reward } from '@shared/mall'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
+import PhotoThumb from '@/components/photo-thumb'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { type CloudError, toCloudError } from '@/services/cloud'
 import { listShopsWithRewards } from '@/services/mall'
@@ -50,6 +51,7 @@ function ShopCard({
       {rewards.length === 0 && <Text className="hint shops__none">还没有商品</Text>}
       {rewards.map((reward) => (
         <View key={reward.id} className="shops__reward">
+          {reward.photoUrl && <PhotoThumb url={reward.photoUrl} label={`${reward.title}的照片`} />}
           <View className="shops__reward-body">
             <Text className="shops__reward-title">
               {reward.title}
@@ -79,7 +81,7 @@ function ShopCard({
   )
 }
 
-function ShopsManager() {
+function ShopsManager({ openid }: { openid: string }) {
   const [listed, setListed] = useState<MerchantWithRewards[] | null>(null)
   const [error, setError] = useState<CloudError | null>(null)
   const [editing, setEditing] = useState<Editing>(null)
@@ -126,8 +128,13 @@ function ShopsManager() {
       <RewardForm
         merchant={editing.merchant}
         reward={editing.reward}
+        openid={openid}
         onSaved={(reward) => saved({ name: reward.title })}
-        onCancel={() => setEditing(null)}
+        onCancel={() => {
+          // The photo may have changed (it is saved at once): read the list again.
+          setEditing(null)
+          void load()
+        }}
       />
     )
   }
@@ -166,7 +173,7 @@ export default function MallShopsPage() {
       {!me && loading && <Loading />}
       {!me && error && <ErrorState message={error.message} onRetry={() => void reload()} />}
       {needsIdentity && <EmptyState title="还没有选择体验身份" text="请先到“我的”里选一位体验身份。" />}
-      {me && (hasRole(me, 'worker') ? <ShopsManager /> : <WorkersOnly />)}
+      {me && (hasRole(me, 'worker') ? <ShopsManager openid={me.openid} /> : <WorkersOnly />)}
     </View>
   )
 }

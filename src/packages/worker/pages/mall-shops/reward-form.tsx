@@ -5,6 +5,7 @@ import FormField, { TextField } from '@/components/form-field'
 import { toCloudError } from '@/services/cloud'
 import { upsertReward } from '@/services/mall'
 import Choice, { fieldErrors } from './choice'
+import RewardPhoto from './reward-photo'
 
 const SHELF_OPTIONS = [
   { value: 'on', label: '上架' },
@@ -22,12 +23,18 @@ interface RewardFormProps {
   merchant: Merchant
   /** The reward to change; none to add a new one. */
   reward?: Reward
+  /** The caller's openid (their photos are uploaded into their own folder first). */
+  openid: string
   onSaved: (reward: Reward) => void
   onCancel: () => void
 }
 
-/** Adds a reward to a shop, or changes its title, cost, stock, per-person limit and whether it is on sale. */
-export default function RewardForm({ merchant, reward, onSaved, onCancel }: RewardFormProps) {
+/**
+ * Adds a reward to a shop, or changes its title, cost, stock, per-person limit, whether it is on sale, and its
+ * photo (saved at once; a new reward gets one once it is saved).
+ */
+export default function RewardForm({ merchant, reward: given, openid, onSaved, onCancel }: RewardFormProps) {
+  const [reward, setReward] = useState(given)
   const [title, setTitle] = useState(reward?.title ?? '')
   const [cost, setCost] = useState(reward ? String(reward.cost) : '')
   const [stock, setStock] = useState(reward ? String(reward.stock) : '')
@@ -106,6 +113,11 @@ export default function RewardForm({ merchant, reward, onSaved, onCancel }: Rewa
       <FormField label="上架状态" hint="下架后，居民在积分超市里看不到它">
         <Choice options={SHELF_OPTIONS} value={shelf} onChange={setShelf} />
       </FormField>
+      {reward ? (
+        <RewardPhoto reward={reward} openid={openid} onChanged={setReward} />
+      ) : (
+        <Text className="hint shops__photo-none">保存后可以给商品添加照片</Text>
+      )}
       {failure && <Text className="error-text">{failure}</Text>}
       <View className="shops__form-actions">
         <Button className="btn btn--quiet shops__form-action" disabled={busy || undefined} onClick={onCancel}>

@@ -1,0 +1,75 @@
+/**
+ * A need's photos (docs/API.md “Photos”): attached by the requester when posting (up to 3), kept where only the
+ * functions read them, answered as temporary URLs to those who may open the need and to nobody else — to them a
+ * need they may not open answers exactly as a missing one. The requester and workers may take a photo away; a
+ * rejected need loses its photos.
+ */
+import crypto from 'node:crypto'
+import { needPhotosInput, removeNeedPhotoInput, type Need, type NeedPhoto } from '../../../types/needs'
+import type { NeedPhotoRecord, NeedRecord } from '../../../types/records'
+import { notFound } from '../../../server/errors'
+import { action } from '../../../server/handler'
+import { acceptPhoto, photoUrls, removeFiles } from '../../../server/photos'
+import { changeNeed, findNeed } from './store'
+import { mayView, toNeed } from './views'
+
+const NO_NEED = '没有找到这个需求，可能已被删除'
+const NO_PHOTO = '没有找到这张照片，可能已被删除'
+
+/** Checks and keeps the caller's uploads, in order; if one is refused, those already kept are deleted. */
+export async function acceptPhotos(openid: string, fileIDs: string[]): Promise<NeedPhotoRecord[]> {
+  const kept: NeedPhotoRecord[] = []
+  try {
+    for (const fileID of fileIDs) {
+      const id = crypto.randomBytes(8).toString('hex')
+      kept.push({ id, fileID: await acceptPhoto(openid, fileID, `needs/${openid}/${id}`) })
+    }
+  } catch (err) {
+    await removeFiles(kept.map((p) => p.fileID))
+    throw err
+  }
+  return kept
+}
+
+export const photos = action({
+  input: needPhotosInput,
+  run: async (args, caller): Promise<{ items: NeedPhoto[] }> => {
+    let need: NeedRecord
+    try {
+      need = await findNeed(args.id)
+    } catch {
+      throw notFound(NO_NEED)
+    }
+    if (!mayView(need, caller)) throw notFound(NO_NEED)
+    const list = need.photos ?? []
+    const urls = await photoUrls(list.map((p) => p.fileID))
+    return {
+      items: list.filter((p) => urls.has(p.fileID)).map((p) => ({ id: p.id, url: urls.get(p.fileID)! })),
+    }
+  },
+})
+
+/** The requester or a worker takes one photo away; its file is deleted. */
+export const removePhoto = action({
+  input: removeNeedPhotoInput,
+  run: async (args, caller): Promise<Need> => {
+    let removed: NeedPhotoRecord | undefined
+    const need = await changeNeed(args.id, async (n) => {
+      const allowed = caller.roles.has('worker') || n.requester.openid === caller.openid
+      removed = allowed ? n.photos?.find((p) => p.id === args.photoId) : undefined
+      // Someone who may not change the need learns nothing from it: the same answer as a missing photo.
+      if (!removed) throw notFound(NO_PHOTO)
+      return { photos: (n.photos ?? []).filter((p) => p.id !== args.photoId) }
+    }).catch((err: unknown) => {
+      if ((err as { code?: string }).code === 'not-found') throw notFound(NO_PHOTO)
+      throw err
+    })
+    await removeFiles([removed!.fileID])
+    return toNeed(need, caller)
+  },
+})
+
+/** A rejected need keeps no photos: their files are deleted. */
+export async function dropPhotos(need: NeedRecord): Promise<void> {
+  await removeFiles((need.photos ?? []).map((p) => p.fileID))
+}
