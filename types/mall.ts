@@ -57,6 +57,9 @@ export const catalogInput = z.strictObject({
   ...pagingFields,
 })
 
+/** One reward on sale, as a shared card opens it. */
+export const rewardInput = z.strictObject({ id: idSchema('商品') })
+
 export const merchantsInput = z.strictObject({ ...pagingFields })
 
 export const upsertMerchantInput = z.strictObject({

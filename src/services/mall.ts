@@ -48,6 +48,11 @@ export function listCatalog(input: CatalogInput = {}): Promise<Page<CatalogItem>
   return callFunction<Page<CatalogItem>>(FUNCTION, { action: 'catalog', ...input })
 }
 
+/** One reward on sale (a shared card opens it); not-found once it is off sale or its shop is paused. */
+export function getReward(id: string): Promise<CatalogItem> {
+  return callFunction<CatalogItem>(FUNCTION, { action: 'reward', id })
+}
+
 /**
  * A fresh key for one order attempt, made on the device: make it once when the person confirms, and send
  * the same key again on a retry, so that a lost answer never becomes a second order.

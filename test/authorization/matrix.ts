@@ -379,6 +379,7 @@ export const ROWS: Row[] = [
 
   // mall
   { fn: 'mall', action: 'catalog', payload: () => ({}), expect: {}, otherwise: 'ok' },
+  { fn: 'mall', action: 'reward', payload: (f) => ({ id: f.reward() }), expect: {}, otherwise: 'ok' },
   {
     fn: 'mall',
     action: 'upsertMerchant',

@@ -678,6 +678,18 @@ describe('a paused shop', () => {
     expect(res).toMatchObject({ ok: true, data: { active } })
   }
 
+  it('opens a shared reward for anyone while on sale; paused, off sale or unknown all answer the same not-found', async () => {
+    const shared = await mall<CatalogItem>({ action: 'reward', id: 'reward-eggs' })
+    expect(shared).toMatchObject({ ok: true, data: { id: 'reward-eggs', merchant: { id: 'shop-huimin' } } })
+    await setShopOpen(false)
+    const paused = await mall({ action: 'reward', id: 'reward-eggs' }, BUYER)
+    const unknown = await mall({ action: 'reward', id: 'reward-never-made' }, BUYER)
+    expect(paused).toMatchObject({ ok: false, code: 'not-found' })
+    expect(paused).toEqual(unknown)
+    await setShopOpen(true)
+    expect((await mall({ action: 'reward', id: 'reward-eggs' })).ok).toBe(true)
+  })
+
   it('takes no orders while paused, even by reward id, and changes nothing', async () => {
     await setShopOpen(false)
     const before = await snapshot()

@@ -1,6 +1,7 @@
 /**
  * Sharing in the weapp build: an activity, a corner and a project each share a card that opens straight at
- * themselves (the path is a page of the build with the same id), to a chat and to 朋友圈; a need is never
+ * themselves (the path is a page of the build with the same id), to a chat and to 朋友圈, and so does a reward
+ * of the 积分超市; a need is never
  * shareable — its page offers no share at all.
  */
 import fs from 'node:fs'
@@ -72,6 +73,20 @@ test.each([
     expect(post.title).toContain(title)
   },
 )
+
+test('a reward shared from the 积分超市 opens the 积分超市 with that reward’s sheet up, from a chat and from 朋友圈', async () => {
+  const route = 'packages/mall/pages/catalog/index'
+  const page = renderPage(route, { reward: 'reward-eggs' })
+  await waitForText(page, '确认兑换？')
+  const instance = currentPage()
+  expect(instance.route).toBe(route)
+
+  const card = instance.onShareAppMessage!({ from: 'menu' })
+  expect(card.title).toContain('鸡蛋')
+  expect(opens(card.path)).toEqual({ route, query: { reward: 'reward-eggs' } })
+  expect(builtPages()).toContain(opens(card.path).route)
+  expect(instance.onShareTimeline!().query).toBe('reward=reward-eggs')
+})
 
 test('a need’s page offers no share: a need is never shareable', () => {
   // Whether a page can be shared is settled when it is registered, before anything is read.

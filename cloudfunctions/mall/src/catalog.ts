@@ -3,6 +3,7 @@ import crypto from 'node:crypto'
 import {
   catalogInput,
   merchantsInput,
+  rewardInput,
   upsertMerchantInput,
   setRewardPhotoInput,
   upsertRewardInput,
@@ -54,6 +55,32 @@ export const catalog = action({
     const urls = await photoUrls(shown.map((r) => r.photo))
     const items = shown.map((r) => ({ ...toReward(r, urls), merchant: toMerchant(byId.get(r.merchantId)!) }))
     return { items, nextCursor }
+  },
+})
+
+/**
+ * One reward on sale with its shop, for a card shared from a chat. A reward off sale, of a paused shop or
+ * never made answers the same not-found.
+ */
+export const reward = action({
+  input: rewardInput,
+  who: 'anyone',
+  run: async (args): Promise<CatalogItem> => {
+    const gone = () => notFound('这件商品已经下架或不存在了')
+    const r = (
+      await db.collection<RewardRecord>('rewards').where({ _id: args.id, active: true }).limit(1).get()
+    ).data[0]
+    if (!r) throw gone()
+    const shop = (
+      await db
+        .collection<MerchantRecord>('merchants')
+        .where({ _id: r.merchantId, active: true })
+        .limit(1)
+        .get()
+    ).data[0]
+    if (!shop) throw gone()
+    const urls = await photoUrls([r.photo])
+    return { ...toReward(r, urls), merchant: toMerchant(shop) }
   },
 })
 

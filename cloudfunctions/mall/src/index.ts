@@ -3,7 +3,7 @@
  * expires held orders after 7 days.
  */
 import { defineFunction } from '../../../server/handler'
-import { catalog, merchants, setRewardPhoto, upsertMerchant, upsertReward } from './catalog'
+import { catalog, merchants, reward, setRewardPhoto, upsertMerchant, upsertReward } from './catalog'
 import { cancel, expireHeldOrders, getOrder, order, orders } from './orders'
 import { code, lookupCode, redeem } from './redeem'
 import { settlement } from './settlement'
@@ -11,6 +11,7 @@ import { settlement } from './settlement'
 export const main = defineFunction({
   actions: {
     catalog,
+    reward,
     merchants,
     upsertMerchant,
     upsertReward,

@@ -1,6 +1,13 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, {
+  useDidShow,
+  usePullDownRefresh,
+  useReachBottom,
+  useRouter,
+  useShareAppMessage,
+  useShareTimeline,
+} from '@tarojs/taro'
 import { AtTag } from 'taro-ui'
 import {
   MERCHANT_KIND_LABELS,
@@ -15,7 +22,9 @@ import PhotoThumb from '@/components/photo-thumb'
 import { useMe } from '@/hooks/use-me'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { ROUTES, openPage } from '@/routes'
-import { listCatalog } from '@/services/mall'
+import { toCloudError } from '@/services/cloud'
+import { getReward, listCatalog } from '@/services/mall'
+import { shareOf } from '@/utils/share'
 import OrderDialog from '../../components/order-dialog'
 import './index.scss'
 
@@ -110,6 +119,23 @@ export default function MallCatalogPage() {
   const { me, reload: reloadMe } = useMe()
   const [kind, setKind] = useState<MerchantKind | 'all'>('all')
   const [ordering, setOrdering] = useState<CatalogItem | null>(null)
+
+  // A reward's card shared from a chat opens here with `?reward=<id>`: its sheet comes up at once.
+  const sharedId = useRouter()?.params?.reward ?? ''
+  useEffect(() => {
+    if (!sharedId) return
+    getReward(sharedId).then(setOrdering, (err: unknown) => {
+      Taro.showToast({ title: toCloudError(err).message, icon: 'none', duration: 2500 }).catch(
+        () => undefined,
+      )
+    })
+  }, [sharedId])
+  // Shared while a reward's sheet is open: that reward; otherwise the whole 积分超市.
+  const share = ordering
+    ? shareOf(ROUTES.mall, { reward: ordering.id }, `${ordering.title} · ${ordering.cost}积分可兑`)
+    : shareOf(ROUTES.mall, {}, '积分超市 · 做好事攒积分换好物')
+  useShareAppMessage(() => share.message)
+  useShareTimeline(() => share.timeline)
 
   const fetchPage = useCallback(
     (cursor: string | undefined) =>
