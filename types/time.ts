@@ -20,3 +20,10 @@ export function shanghaiMonthStart(month: string): number {
 export function shanghaiMinute(epochMs: number): string {
   return new Date(epochMs + SHANGHAI_MS).toISOString().slice(0, 16).replace('T', ' ')
 }
+
+/** 'YYYY-MM' moved by `delta` months. */
+export function shiftMonth(month: string, delta: number): string {
+  const [year, mon] = month.split('-').map(Number)
+  const index = year * 12 + (mon - 1) + delta
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}
