@@ -56,18 +56,20 @@ export async function countInTransaction(tx: Transaction, tallies: (Tally | null
 
 /** Creates the documents of `days` that do not exist yet (an existing one is left as it is). */
 export async function ensureDays(days: string[]): Promise<number> {
-  let created = 0
-  for (const day of days) {
-    try {
-      const { _id, ...fields } = emptyDay(day)
-      await db.collection('report_days').add({ data: { _id, ...fields } })
-      created++
-    } catch (err) {
-      if (!/duplicate key|E11000|already exist/i.test(String((err as { errMsg?: string })?.errMsg ?? err)))
-        throw err
-    }
-  }
-  return created
+  const made = await Promise.all(
+    days.map(async (day) => {
+      try {
+        const { _id, ...fields } = emptyDay(day)
+        await db.collection('report_days').add({ data: { _id, ...fields } })
+        return 1
+      } catch (err) {
+        if (!/duplicate key|E11000|already exist/i.test(String((err as { errMsg?: string })?.errMsg ?? err)))
+          throw err
+        return 0
+      }
+    }),
+  )
+  return made.reduce<number>((a, b) => a + b, 0)
 }
 
 /** The Shanghai day `offset` days after the one `at` falls in. */
@@ -110,22 +112,27 @@ const merge = <T extends { _id: string }>(...lists: T[][]): T[] => [
 /** The records whose events fall on `day`, read by the field each event stamps. */
 export async function recordsOfDay(day: string): Promise<ReportRecords> {
   const r = dayRange(day)
-  const [created, claimed, done, confirmed] = await Promise.all(
-    ['createdAt', 'claimedAt', 'doneAt', 'confirmedAt'].map((f) =>
-      readRange<ReportRecords['needs'][0]>('needs', f, r),
-    ),
+  const needs = ['createdAt', 'claimedAt', 'doneAt', 'confirmedAt'].map((f) =>
+    readRange<ReportRecords['needs'][0]>('needs', f, r),
   )
+  const visits = ['createdAt', 'confirmedAt'].map((f) =>
+    readRange<ReportRecords['visits'][0]>('care_visits', f, r),
+  )
+  const [activities, signups, recipients, ledger, orders] = await Promise.all([
+    readRange<ReportRecords['activities'][0]>('activities', 'startAt', r),
+    readRange<ReportRecords['signups'][0]>('signups', 'confirmedAt', r),
+    readRange<ReportRecords['recipients'][0]>('care_recipients', 'createdAt', r),
+    readRange<ReportRecords['ledger'][0]>('ledger', 'createdAt', r),
+    readRange<ReportRecords['orders'][0]>('orders', 'redeemedAt', r, { status: 'redeemed' }),
+  ])
   return {
-    needs: merge(created, claimed, done, confirmed),
-    activities: await readRange('activities', 'startAt', r),
-    signups: await readRange('signups', 'confirmedAt', r),
-    recipients: await readRange('care_recipients', 'createdAt', r),
-    visits: merge(
-      await readRange('care_visits', 'createdAt', r),
-      await readRange('care_visits', 'confirmedAt', r),
-    ),
-    ledger: await readRange('ledger', 'createdAt', r),
-    orders: await readRange('orders', 'redeemedAt', r, { status: 'redeemed' }),
+    needs: merge(...(await Promise.all(needs))),
+    visits: merge(...(await Promise.all(visits))),
+    activities,
+    signups,
+    recipients,
+    ledger,
+    orders,
   }
 }
 
