@@ -28,4 +28,5 @@ export const ROUTES = {
   cornersManage: '/packages/worker/pages/corners-manage/index',
   activityCode: '/packages/worker/pages/activity-code/index',
   activityAttendance: '/packages/worker/pages/activity-attendance/index',
+  report: '/packages/worker/pages/report/index',
 } as const
