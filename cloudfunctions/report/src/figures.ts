@@ -16,6 +16,7 @@ import {
   type ReportSummary,
   type ReportTrend,
 } from '../../../types/report'
+import { shanghaiDay, shanghaiMonthStart, shiftMonth } from '../../../types/time'
 import { _, db } from '../../../server/cloud'
 import { invalid } from '../../../server/errors'
 import { action } from '../../../server/handler'
@@ -92,7 +93,8 @@ export const trend = action({
     const scope = scopeOf(args)
     const months = monthsEnding(now, args.months)
     const first = `${months[0]}-01`
-    const last = dayAfter(now, 0)
+    // The whole current month: activities count on the day they start, which may be later this month.
+    const last = shanghaiDay(shanghaiMonthStart(shiftMonth(months[months.length - 1], 1)) - 1)
     const docs = await readDays(first, last, {
       [scope.path]: true,
       ...(scope.dimension ? {} : { shop: true }),
