@@ -9,6 +9,7 @@ import { benchFrontend } from './frontend'
 import { benchOperations } from './operations'
 import { benchUserFunction } from './functions'
 import { benchPoints } from './points'
+import { benchReport } from './report'
 import { benchScale } from './scale'
 import { benchSdk } from './sdk'
 import { benchStorage } from './storage'
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   } finally {
     await emu.stop()
   }
+  await benchReport()
   // The H5 first load (its own emulator serving dist-h5/) and the weapp package sizes.
   await benchFrontend()
 }

@@ -18,6 +18,7 @@ import { shanghaiMonth } from '../types/time'
 import type { VolunteerStatus } from '../types/user'
 import { emptyPoints } from '../types/records'
 import { DEFAULT_VISIT_EVERY_DAYS, nextDueAt, type Risk } from '../types/care'
+import { mulberry32 as random } from '../test/helpers/random'
 import { percentile, section } from './lib'
 
 const MINUTE = 60_000
@@ -39,18 +40,6 @@ const MERCHANT = 'demo-merchant-zhou'
 const MERCHANT_SHOP = 'shop-huimin'
 
 // ------------------------------------------------------------------ generated documents
-
-/** A small deterministic generator, so every run fills the same documents. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1))

@@ -29,6 +29,7 @@ export const TIME_SENSITIVE = [
   'test/functions/needs.test.ts',
   'test/functions/mall.test.ts',
   'test/functions/system-invariants.test.ts',
+  'test/functions/report.test.ts',
   'test/functions/corners.test.ts',
   'test/browser/corners-activity.test.ts',
   'test/browser/standalone-activity.test.ts',

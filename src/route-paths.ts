@@ -41,4 +41,5 @@ export const ROUTES = {
   notices: '/packages/homes/pages/notices/index',
   workbench: '/packages/homes/pages/workbench/index',
   volunteerTasks: '/packages/homes/pages/tasks/index',
+  report: '/packages/worker/pages/report/index',
 } as const

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini'
 import { locationSchema, PROJECT_CATEGORIES, type ProjectCategory } from './corners'
-import { idSchema, pagingFields, text } from './fields'
+import { epochMsSchema, idSchema, pagingFields, text } from './fields'
 import type { ActivityRecord } from './records'
 
 export const ACTIVITY_STATUSES = ['open', 'closed', 'cancelled'] as const
@@ -131,14 +131,7 @@ export function parseCheckinQr(text: string): { id: string; code: string } | nul
 
 // ------------------------------------------------------------------ actions
 
-const epochMs = (label: string) =>
-  z
-    .number({ error: `请选择${label}` })
-    .check(
-      z.int({ error: `${label}不正确` }),
-      z.gte(946_684_800_000, { error: `${label}不正确` }),
-      z.lte(4_102_444_800_000, { error: `${label}不正确` }),
-    )
+const epochMs = epochMsSchema
 
 const activityId = { id: idSchema('活动编号') }
 

@@ -152,6 +152,8 @@ export interface VisitRecord {
   recipientId: string
   recipientName: string
   teamId: string
+  /** The recipient's community when the visit was recorded (the report's dimension); absent: older visits. */
+  community?: string
   visitors: PersonName[]
   at: number
   minutes: number

@@ -48,3 +48,13 @@ export const idempotencyKeySchema = z
     z.maxLength(64, { error: '操作编号不正确' }),
     z.regex(/^[\w-]+$/, { error: '操作编号不正确' }),
   )
+
+/** An instant in epoch milliseconds between 2000 and 2100. */
+export const epochMsSchema = (label: string) =>
+  z
+    .number({ error: `请选择${label}` })
+    .check(
+      z.int({ error: `${label}不正确` }),
+      z.gte(946_684_800_000, { error: `${label}不正确` }),
+      z.lte(4_102_444_800_000, { error: `${label}不正确` }),
+    )

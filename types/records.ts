@@ -151,6 +151,14 @@ export interface NeedRecord {
   reviewedBy: string | null
   /** The ledger entry that credited the assignee (set once, on confirmation). */
   creditEntryId: string | null
+  /** The requester's community when it was posted (the recipient's for a need raised on a visit); the report's dimension. */
+  community?: string
+  /** When a volunteer first took it (claim or dispatch; a release keeps it); absent: never. */
+  claimedAt?: number | null
+  /** When the volunteer marked it done; absent: never. */
+  doneAt?: number | null
+  /** When it was confirmed; absent: not confirmed. */
+  confirmedAt?: number | null
   createdAt: number
   updatedAt: number
 }
@@ -284,6 +292,8 @@ export interface SignupRecord {
   endAt: number
   pointsPerHour: number
   activityStatus: ActivityStatus
+  /** The activity's corner when the person signed up (the report counts attendance by it); absent: none. */
+  cornerId?: string | null
   state: ParticipationState
   signedAt: number
   cancelledAt: number | null

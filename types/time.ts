@@ -70,3 +70,10 @@ export function formatShanghai(epochMs: number, template: string): string {
   }
   return template.replace(/YYYY|MM|M|DD|D|HH|mm/g, (token) => parts[token])
 }
+
+/** 'YYYY-MM' moved by `delta` months. */
+export function shiftMonth(month: string, delta: number): string {
+  const [year, mon] = month.split('-').map(Number)
+  const index = year * 12 + (mon - 1) + delta
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}

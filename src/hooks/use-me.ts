@@ -19,7 +19,8 @@ export interface MeState {
 // On H5 it belongs to one demo identity (`forOpenid`); on WeChat that is always null.
 let last: { me: Me; forOpenid: string | null } | null = null
 
-function cachedMe(): Me | null {
+/** The person the last `login` answered for the current identity, without asking again (null: not known yet). */
+export function cachedMe(): Me | null {
   return last && last.forOpenid === getDemoOpenid() ? last.me : null
 }
 

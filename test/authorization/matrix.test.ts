@@ -2,12 +2,12 @@
  * Runs every cell of the authorization matrix (matrix.ts) against the emulator: each action, called by
  * each kind of caller, is allowed or refused with exactly the declared code. Every answer is scanned:
  * nobody who may not see them gets an address or an unmasked phone number. Allowed actions stay within
- * the cost budget of 6 database operations.
+ * the cost budget of 6 database operations (7 for the actions of COUNTED_ON_TOP).
  */
 import { declaredActions } from '../helpers/actions'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 import { makeFixtures, prepareRow } from './fixtures'
-import { CALLERS, OPENIDS, ROWS, type CallerKind, type Outcome } from './matrix'
+import { CALLERS, COUNTED_ON_TOP, OPENIDS, ROWS, type CallerKind, type Outcome } from './matrix'
 
 const OPERATIONS_BUDGET = 6
 const FIRST_CONTACT = 2
@@ -56,7 +56,8 @@ describe.each(ROWS.map((row, i) => [`${row.fn}.${row.action} #${i}`, i] as const
       expect(res.body.ok ? 'ok' : res.body.code).toBe(outcome)
       if (!res.body.ok) expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/)
       // A stranger's first call also creates their record (a read and a write, once in their life).
-      const budget = OPERATIONS_BUDGET + (caller === 'stranger' ? FIRST_CONTACT : 0)
+      const counted = COUNTED_ON_TOP.includes(`${cell.row.fn}.${cell.row.action}`) ? 1 : 0
+      const budget = OPERATIONS_BUDGET + counted + (caller === 'stranger' ? FIRST_CONTACT : 0)
       if (outcome === 'ok') expect(res.reads + res.writes).toBeLessThanOrEqual(budget)
       // Every query an action makes is narrowed by an index (database/collections.json), never a whole table.
       expect(await emu.fullScans()).toEqual(scansBefore)

@@ -11,11 +11,13 @@ import {
   type AttendanceItem,
 } from '../../../types/activities'
 import { activityPoints } from '../../../types/points'
-import type { SignupRecord } from '../../../types/records'
+import type { LedgerRecord, SignupRecord } from '../../../types/records'
+import { attendanceConfirmed, entryPosted } from '../../../types/report'
 import { _, db } from '../../../server/cloud'
 import { invalid, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { creditService, postInTransaction } from '../../../server/ledger'
+import { countInTransaction } from '../../../server/report'
 import { refuseSelfDealing } from '../../../server/self-dealing'
 import { inTransaction } from '../../../server/transaction'
 import { findActivity, readOptional, signupId } from './store'
@@ -77,6 +79,7 @@ export const confirm = action({
       }
       const points = activityPoints(minutes, s.pointsPerHour)
       let entryId: string | null = null
+      let credited: LedgerRecord | null = null
       const service = { kind: 'activity' as const, minutes }
       if (points > 0) {
         const { entry } = await postInTransaction(
@@ -96,6 +99,7 @@ export const confirm = action({
           now,
         )
         entryId = entry._id
+        credited = entry
       } else await creditService(tx, s.openid, service, now)
       const patch = {
         state: 'confirmed' as const,
@@ -107,7 +111,9 @@ export const confirm = action({
         updatedAt: now,
       }
       await tx.collection('signups').doc(id).update({ data: patch })
-      return { ...s, ...patch }
+      const confirmed = { ...s, ...patch }
+      await countInTransaction(tx, [attendanceConfirmed(confirmed), credited && entryPosted(credited)])
+      return confirmed
     })
     return toAttendanceItem(confirmed)
   },

@@ -8,8 +8,8 @@
  * transactions read and write single documents.) The activity is read after the person's own documents,
  * so that the document every racer waits for is held for as little as possible; once it is full, each
  * racer in turn reads it and leaves at once. A crowd that outlasts the retries, or the caller's patience,
- * is told so rather than left to time out. Six database operations: the caller, the agenda, the activity,
- * and the three writes.
+ * is told so rather than left to time out. Seven database operations: the caller, the agenda, the activity,
+ * the three writes, and the place counted for the station's report.
  */
 import {
   CODE_LOCK_MS,
@@ -24,6 +24,8 @@ import { _ } from '../../../server/cloud'
 import { denied, exhausted, exists, precondition } from '../../../server/errors'
 import { action, type Caller } from '../../../server/handler'
 import { inTransaction, isConflict } from '../../../server/transaction'
+import { placeChanged } from '../../../types/report'
+import { countInTransaction } from '../../../server/report'
 import { displayName } from '../../../server/users'
 import { findActivityOrNull, putDoc, readActivity, readOptional, signupId } from './store'
 import { toParticipation } from './views'
@@ -99,6 +101,7 @@ function emptySignup(
     endAt: activity.endAt,
     pointsPerHour: activity.pointsPerHour,
     activityStatus: activity.status,
+    cornerId: activity.cornerId,
     state: 'signed',
     signedAt: now,
     cancelledAt: null,
@@ -158,6 +161,8 @@ export const signup = action({
         .collection('activities')
         .doc(current._id)
         .update({ data: { signedUp: taken.signedUp, updatedAt: now } })
+      // The place counts for the report on the day the activity starts (the transaction's last write).
+      await countInTransaction(tx, [placeChanged(current, 1)])
       return { signup: placed, activity: taken }
     })
     // Every retry lost the race for the activity to others: a crowd, not a fault.
@@ -172,8 +177,8 @@ export const cancel = action({
   input: cancelSignupInput,
   run: async (args, caller): Promise<Participation> => {
     const id = signupId(args.id, caller.openid)
-    // Six operations: the caller, the sign-up, the activity, and three writes (the agenda's slot is pulled
-    // out without reading the agenda).
+    // Seven operations: the caller, the sign-up, the activity, three writes (the agenda's slot is pulled
+    // out without reading the agenda) and the report's counter.
     const { signup: record, activity } = await inTransaction(async (tx): Promise<Outcome> => {
       const now = Date.now()
       const mine = await readOptional(tx.collection<SignupRecord>('signups').doc(id))
@@ -200,6 +205,8 @@ export const cancel = action({
         .collection('activities')
         .doc(current._id)
         .update({ data: { signedUp: freed.signedUp, updatedAt: now } })
+      // A cancelled activity no longer counts its places (see activityHeld).
+      if (current.status !== 'cancelled') await countInTransaction(tx, [placeChanged(current, -1)])
       return { signup: cancelled, activity: freed }
     })
     return toParticipation(record, activity)

@@ -11,10 +11,12 @@ import {
   type UpsertActivityInput,
 } from '../../../types/activities'
 import type { ActivityRecord, CornerRecord, ProjectRecord } from '../../../types/records'
+import { activityEdited, activityHeld } from '../../../types/report'
 import { db } from '../../../server/cloud'
 import { assertSafeText } from '../../../server/content'
 import { invalid, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
+import { countInTransaction } from '../../../server/report'
 import { inTransaction } from '../../../server/transaction'
 import { tellCancelled } from './notify'
 import { newId, readActivity } from './store'
@@ -59,7 +61,12 @@ export const upsert = action({
         createdAt: now,
         updatedAt: now,
       }
-      await db.collection('activities').add({ data: record })
+      // Counted for the report (on the day it starts) in the same transaction.
+      await inTransaction(async (tx) => {
+        const { _id, ...fields } = record
+        await tx.collection('activities').doc(_id).set({ data: fields })
+        await countInTransaction(tx, [activityHeld(record)])
+      })
       return toActivity(record)
     }
     const id = args.id
@@ -87,7 +94,10 @@ export const upsert = action({
         updatedAt: now,
       }
       await tx.collection('activities').doc(id).update({ data: patch })
-      return { before: current, after: { ...current, ...patch } }
+      const after = { ...current, ...patch }
+      // What the report counts moves with it: a new day, corner or capacity; cancelled, nothing.
+      await countInTransaction(tx, activityEdited(current, after))
+      return { before: current, after }
     })
     const { before, after } = updated
     // The sign-ups' copies follow (confirming minutes reads them instead of the activity). A sign-up made

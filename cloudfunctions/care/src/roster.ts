@@ -34,6 +34,8 @@ import {
   readOptional,
   visibleRecipient,
 } from './store'
+import { recipientRegistered } from '../../../types/report'
+import { countInTransaction } from '../../../server/report'
 
 export const upsertRecipient = action({
   input: upsertRecipientInput,
@@ -92,6 +94,8 @@ export const upsertRecipient = action({
       record.nextDueAt = nextDueAt(record)
       const { _id, ...fields } = record
       await tx.collection('care_recipients').doc(_id).set({ data: fields })
+      // A new record (建立档案) counts for the report in the same transaction.
+      if (!old) await countInTransaction(tx, [recipientRegistered(record)])
       return record
     })
     return toRecipient(saved, Date.now())

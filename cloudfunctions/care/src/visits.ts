@@ -20,11 +20,13 @@ import {
 } from '../../../types/care'
 import { POINTS_RULES } from '../../../types/points'
 import type { NeedRecord } from '../../../types/records'
+import { entryPosted, needReceived, visitConfirmed, visitLogged } from '../../../types/report'
 import { assertSafeText } from '../../../server/content'
 import { denied, exists, invalid, notFound, precondition } from '../../../server/errors'
 import { action, type Caller } from '../../../server/handler'
 import { postInTransaction } from '../../../server/ledger'
 import { idFor } from '../../../server/points-math'
+import { countInTransaction } from '../../../server/report'
 import { inTransaction } from '../../../server/transaction'
 import { displayName } from '../../../server/users'
 import { isDoorToken } from './door'
@@ -81,6 +83,7 @@ function needFor(
     contactPhone: r.phone ?? r.emergencyContact?.phone ?? caller.user?.phone ?? '',
     reviewedBy: caller.openid,
     creditEntryId: null,
+    community: r.community,
     createdAt: now,
     updatedAt: now,
   }
@@ -114,19 +117,19 @@ export const logVisit = action({
       if (r.status === 'archived') throw precondition('这位老人已经归档，不能再记录走访')
       const visitors = visitorsOf(caller, team, args.coVisitors ?? [])
       const now = Date.now()
-      let needId: string | null = null
+      let raised: NeedRecord | null = null
       if (args.raiseNeed) {
-        needId = idFor(`visit-need:${id}`)
-        await tx
-          .collection('needs')
-          .doc(needId)
-          .set({ data: needFor(args.raiseNeed, r, caller, now) })
+        raised = { _id: idFor(`visit-need:${id}`), ...needFor(args.raiseNeed, r, caller, now) }
+        const { _id, ...need } = raised
+        await tx.collection('needs').doc(_id).set({ data: need })
       }
+      const needId = raised?._id ?? null
       const record: VisitRecord = {
         _id: id,
         recipientId: r._id,
         recipientName: r.name,
         teamId: r.teamId,
+        community: r.community,
         visitors,
         at: args.at,
         minutes: args.minutes,
@@ -156,6 +159,8 @@ export const logVisit = action({
         }
         await tx.collection('care_recipients').doc(r._id).update({ data: patch })
       }
+      // The visit (and the need it raised) counted for the report, in one write.
+      await countInTransaction(tx, [visitLogged(record), raised && needReceived(raised)])
       return { visit: record, created: true, captain: team.captain.openid }
     })
     if (created && visit.wellbeing === 'urgent') await tellUrgent(visit, captain)
@@ -180,8 +185,9 @@ export const confirmVisit = action({
       // Confirmed already: the same answer again, and no second credit.
       if (v.status === 'confirmed') return v
       const now = Date.now()
+      const tallies = []
       for (const person of v.visitors) {
-        await postInTransaction(
+        const { entry } = await postInTransaction(
           tx,
           {
             openid: person.openid,
@@ -197,10 +203,13 @@ export const confirmVisit = action({
           },
           now,
         )
+        tallies.push(entryPosted(entry))
       }
       const patch = { status: 'confirmed' as const, confirmedBy: caller.openid, confirmedAt: now }
       await tx.collection('care_visits').doc(v._id).update({ data: patch })
-      return { ...v, ...patch }
+      const confirmed = { ...v, ...patch }
+      await countInTransaction(tx, [visitConfirmed(confirmed), ...tallies])
+      return confirmed
     })
     return toVisit(visit)
   },

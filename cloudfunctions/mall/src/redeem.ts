@@ -22,11 +22,13 @@ import {
   type RedemptionCode,
 } from '../../../types/mall'
 import type { MerchantRecord, OrderRecord } from '../../../types/records'
+import { orderRedeemed } from '../../../types/report'
 import { _, db } from '../../../server/cloud'
 import { type AppError, denied, exists, notFound, precondition } from '../../../server/errors'
 import { afterHit, afterMiss, lockedOut, type LockoutRule } from '../../../server/lockout'
 import { action } from '../../../server/handler'
 import { readUser, spendHeld } from '../../../server/ledger'
+import { countInTransaction } from '../../../server/report'
 import { inTransaction } from '../../../server/transaction'
 import { displayName } from '../../../server/users'
 import { decodeCode, encodeCode, newNonce } from './codes'
@@ -188,7 +190,10 @@ export const redeem = action({
         entryId: entry._id,
       }
       await tx.collection('orders').doc(o._id).update({ data: change })
-      return { ...o, ...change }
+      const done = { ...o, ...change }
+      // The redemption counted for the report (per shop), the transaction's last write.
+      await countInTransaction(tx, [orderRedeemed(done)])
+      return done
     })
     return toOrder(redeemed, 'shop')
   },

@@ -1,7 +1,10 @@
 /** A resident posts a need; a worker may post for an elderly resident without WeChat (代居民发布). */
 import { createNeedInput, type Need } from '../../../types/needs'
 import type { NeedRecord } from '../../../types/records'
-import { db } from '../../../server/cloud'
+import { needReceived } from '../../../types/report'
+import { newId } from '../../../server/docs'
+import { countInTransaction } from '../../../server/report'
+import { inTransaction } from '../../../server/transaction'
 import { assertSafeText } from '../../../server/content'
 import { acceptPhotos } from './photos'
 import { denied } from '../../../server/errors'
@@ -45,10 +48,16 @@ export const create = action({
       reviewedBy: null,
       creditEntryId: null,
       photos,
+      community: caller.user!.community,
       createdAt: now,
       updatedAt: now,
     }
-    const { _id } = await db.collection('needs').add({ data: record })
+    // Counted for the report in the same transaction as it is posted.
+    const _id = newId()
+    await inTransaction(async (tx) => {
+      await tx.collection('needs').doc(_id).set({ data: record })
+      await countInTransaction(tx, [needReceived({ ...record, _id })])
+    })
     return toNeed({ ...record, _id }, caller)
   },
 })

@@ -3,7 +3,10 @@ import { adjustInput, CIVIC_RULES, type LedgerEntry } from '../../../types/point
 import { assertSafeText } from '../../../server/content'
 import { invalid } from '../../../server/errors'
 import { action } from '../../../server/handler'
-import { postEntry } from '../../../server/ledger'
+import { entryPosted } from '../../../types/report'
+import { postInTransaction, type PostEntry } from '../../../server/ledger'
+import { countInTransaction } from '../../../server/report'
+import { inTransaction } from '../../../server/transaction'
 import { refuseSelfDealing } from '../../../server/self-dealing'
 import { toEntry } from './views'
 
@@ -18,7 +21,7 @@ export const adjust = action({
     const kind = rule ? (rule.delta > 0 ? 'civic' : 'deduction') : 'adjustment'
     // The note is read by the person in their ledger (and civic ones are published): checked either way.
     await assertSafeText(caller.openid, [args.note])
-    const { entry } = await postEntry({
+    const change: PostEntry = {
       openid: args.openid,
       delta,
       kind,
@@ -29,6 +32,12 @@ export const adjust = action({
       fingerprint: JSON.stringify([args.openid, args.ruleId ?? null, args.delta ?? null, args.note]),
       clampToAvailable: true,
       public: Boolean(rule),
+    }
+    // Counted for the report in the entry's transaction; a retry that finds the entry counts nothing.
+    const entry = await inTransaction(async (tx) => {
+      const posted = await postInTransaction(tx, change, Date.now())
+      if (posted.created) await countInTransaction(tx, [entryPosted(posted.entry)])
+      return posted.entry
     })
     return toEntry(entry)
   },

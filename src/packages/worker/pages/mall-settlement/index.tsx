@@ -2,20 +2,13 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { SettlementItem } from '@shared/mall'
-import { shanghaiMonth, shanghaiMonthStart } from '@shared/time'
+import { shanghaiMonth, shanghaiMonthStart, shiftMonth } from '@shared/time'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { type CloudError, toCloudError } from '@/services/cloud'
 import { getSettlement } from '@/services/mall'
 import WorkersOnly from '../mall-shops/workers-only'
 import './index.scss'
-
-/** 'YYYY-MM' moved by `delta` months. */
-function shiftMonth(month: string, delta: number): string {
-  const [year, mon] = month.split('-').map(Number)
-  const index = year * 12 + (mon - 1) + delta
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
-}
 
 const monthLabel = (month: string) => {
   const [year, mon] = month.split('-').map(Number)

@@ -1,0 +1,14 @@
+/**
+ * The `report` cloud function (API.md `report`, 工作台 → 数据): the station's figures for a period and
+ * month by month, read from the per-day counters (types/report.ts) — a month is one query of at most 31
+ * documents, whatever the number of needs. Its timer trigger (config.json, every day at 02:00 Shanghai)
+ * recounts yesterday from the records, mends and reports any difference, and creates the next days'
+ * counter documents ahead.
+ */
+import { defineFunction } from '../../../server/handler'
+import { nightly, summary, trend } from './figures'
+
+export const main = defineFunction({
+  actions: { summary, trend },
+  timer: { trigger: 'recount', run: () => nightly(Date.now()) },
+})

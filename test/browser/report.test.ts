@@ -1,0 +1,88 @@
+/**
+ * 工作台 → 数据 in a real browser on the H5 build: a social worker opens the station's figures, which come
+ * from two calls (report.summary and report.trend), each figure with its meaning; switches to the year and
+ * to one community; a resident who opens the page is told it is for workers. Screenshots at 375×812 in
+ * test-artifacts/report/.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { ARTIFACTS, launchBrowser, phone, snapshot } from '../helpers/browser'
+import { startEmulator, type Emulator } from '../helpers/emulator'
+
+/** Where the H5 identity picker keeps the chosen person: Taro's storage, {data: value} as JSON. */
+const IDENTITY_KEY = 'xiaoshe:demo-identity'
+const REPORT = 'packages/worker/pages/report/index'
+
+let emu: Emulator
+let browser: Browser
+
+beforeAll(async () => {
+  emu = await startEmulator({ seed: 'demo', h5Dir: path.resolve('dist-h5') })
+  browser = await launchBrowser()
+  fs.mkdirSync(path.join(ARTIFACTS, 'report'), { recursive: true })
+})
+afterAll(async () => {
+  await browser?.close()
+  await emu?.stop()
+})
+
+/** A phone already set to the demo person `openid`, recording the function calls it makes. */
+async function openAs(openid: string): Promise<{ page: Page; calls: string[] }> {
+  const identity = (await emu.identities()).find((i) => i.openid === openid)!
+  const context = await phone(browser)
+  await context.addInitScript({
+    content: `localStorage.setItem(${JSON.stringify(IDENTITY_KEY)}, ${JSON.stringify(JSON.stringify({ data: identity }))});`,
+  })
+  const page = await context.newPage()
+  const calls: string[] = []
+  page.on('request', (req) => {
+    const url = new URL(req.url())
+    if (req.method() !== 'POST' || !url.pathname.startsWith('/fn/')) return
+    const body = JSON.parse(req.postData() ?? '{}') as { action?: string }
+    calls.push(`${url.pathname.slice('/fn/'.length)}.${body.action}`)
+  })
+  await page.goto(`${emu.url}/#/${REPORT}`)
+  return { page, calls }
+}
+
+const visible = (page: Page, selector: string) => page.locator(selector).filter({ visible: true })
+
+it("shows a worker the month's figures with their meanings, from two calls, then the year and one community", async () => {
+  const { page, calls } = await openAs('demo-worker-liu')
+  await visible(page, '.report__figure').first().waitFor()
+  await visible(page, '.report__chart').first().waitFor()
+  expect([...calls].sort()).toEqual(['report.summary', 'report.trend'])
+  await page.getByText('期间居民发布的求助数').filter({ visible: true }).waitFor()
+  // Every figure is a number (or — where there is nothing to average), never undefined or NaN.
+  const values = await visible(page, '.report__figure-value').allTextContents()
+  expect(values.length).toBeGreaterThan(15)
+  for (const v of values) expect(v).toMatch(/^(\d+(\.\d)?[\u4e00-\u9fa5]+|—)$/)
+  await snapshot(page, 'report/01-month')
+
+  await page.getByText('年', { exact: true }).filter({ visible: true }).click()
+  await page
+    .getByText(/^\d{4}年$/)
+    .filter({ visible: true })
+    .waitFor()
+  await visible(page, '.report__figure').first().waitFor()
+  await snapshot(page, 'report/02-year')
+  await visible(page, '.report__chart').last().scrollIntoViewIfNeeded()
+  await snapshot(page, 'report/03-charts')
+
+  await page.getByText('全站 · 换一个').filter({ visible: true }).click()
+  await page.getByText('社区：道义街3502社区').filter({ visible: true }).click()
+  await page.getByText('社区：道义街3502社区 · 换一个').filter({ visible: true }).waitFor()
+  await visible(page, '.report__figure').first().waitFor()
+  // Activities are counted by corner, not by community: the page says so instead of showing 0.
+  await page.getByText('按这个筛选不统计这一项').filter({ visible: true }).first().waitFor()
+  await snapshot(page, 'report/04-community')
+  await page.context().close()
+})
+
+it('tells a resident the page is for social workers', async () => {
+  const { page } = await openAs('demo-resident-li')
+  await page.getByText('仅社工可以使用').filter({ visible: true }).waitFor()
+  await snapshot(page, 'report/05-resident')
+  await page.context().close()
+})
