@@ -6,8 +6,11 @@ import type { Workbench } from '@shared/workbench'
 import MePage from '@/pages/me'
 import NoticesPage from '@/packages/homes/pages/notices'
 import WorkbenchPage from '@/packages/homes/pages/workbench'
-import { ROUTES } from '@/routes'
+import { ROUTES, TAB_PAGES } from '@/routes'
 import { actAs, callAs, findIdentity, startEmulatorForFile, tap } from './support/app'
+
+/** The 我的 tab's place in the tab bar (its badge is set by index). */
+const ME_TAB = TAB_PAGES.indexOf(ROUTES.me)
 
 const emulator = startEmulatorForFile()
 
@@ -66,7 +69,7 @@ describe('消息', () => {
     const stored = await inbox(resident.openid)
     expect(stored.unread).toBe(1)
     expect(stored.items[0].readAt).not.toBeNull()
-    expect(setBadge).toHaveBeenLastCalledWith({ index: 3, text: '1' })
+    expect(setBadge).toHaveBeenLastCalledWith({ index: ME_TAB, text: '1' })
   })
 
   test('marks every notice read at once', async () => {
@@ -99,7 +102,7 @@ describe('消息', () => {
 
     const entry = (await screen.findByText('消息')).closest('.menu-item') as HTMLElement
     expect(await within(entry).findByText('2')).toBeInTheDocument()
-    await waitFor(() => expect(setBadge).toHaveBeenCalledWith({ index: 3, text: '2' }))
+    await waitFor(() => expect(setBadge).toHaveBeenCalledWith({ index: ME_TAB, text: '2' }))
     fireEvent.click(entry)
     expect(navigateTo).toHaveBeenCalledWith({ url: ROUTES.notices })
   })
@@ -148,6 +151,9 @@ describe('工作台', () => {
       fireEvent.click(screen.getByText(title))
       expect(navigateTo).toHaveBeenLastCalledWith({ url })
     }
+    // The station's figures are one tap away too.
+    fireEvent.click(screen.getByText('数据'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: ROUTES.report })
   })
 
   test('puts 工作台 at the top of a worker’s 我的, before the resident cards', async () => {

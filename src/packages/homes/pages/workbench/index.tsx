@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Workbench } from '@shared/workbench'
+import MenuItem from '@/components/menu-item'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { useShownData } from '@/hooks/use-shown-data'
@@ -77,6 +78,11 @@ function WorkbenchCounts() {
         <WorkbenchRow key={row.key} row={row} count={counts[row.key]} />
       ))}
       {error && <Text className="error-text">{error.message}</Text>}
+      <MenuItem
+        title="数据"
+        description="本月、本季、本年做了多少事：求助、活动、走访、积分"
+        onClick={() => openPage(ROUTES.report)}
+      />
     </View>
   )
 }
