@@ -76,7 +76,8 @@ function Door({ id }: { id: string }) {
 }
 
 export default function DoorPage() {
-  const { params } = useRouter()
+  // Opened without a router (a test renders the page alone): no query.
+  const params: Partial<Record<string, string>> = useRouter()?.params ?? {}
   return (
     <CarePage className="door" workersOnly="这一页是社工打印关爱对象门牌码用的。">
       {() => <Door id={params.id ?? ''} />}

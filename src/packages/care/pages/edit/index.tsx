@@ -67,7 +67,8 @@ function Edit({ id }: { id: string | null }) {
 }
 
 export default function EditPage() {
-  const { params } = useRouter()
+  // Opened without a router (a test renders the page alone): no query.
+  const params: Partial<Record<string, string>> = useRouter()?.params ?? {}
   return (
     <CarePage className="edit" workersOnly="这一页是社工登记关爱对象用的。">
       {() => <Edit id={params.id || null} />}

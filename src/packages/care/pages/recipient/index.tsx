@@ -179,6 +179,7 @@ function Detail({ me, id }: { me: Me; id: string }) {
 }
 
 export default function RecipientPage() {
-  const { params } = useRouter()
+  // Opened without a router (a test renders the page alone): no query.
+  const params: Partial<Record<string, string>> = useRouter()?.params ?? {}
   return <CarePage className="recipient">{(me) => <Detail me={me} id={params.id ?? ''} />}</CarePage>
 }

@@ -88,7 +88,8 @@ function Visit({ me, id }: { me: Me; id: string }) {
 }
 
 export default function VisitPage() {
-  const { params } = useRouter()
+  // Opened without a router (a test renders the page alone): no query.
+  const params: Partial<Record<string, string>> = useRouter()?.params ?? {}
   const id = params.id ?? ''
   return <CarePage className="visit">{(me) => <Visit me={me} id={id} />}</CarePage>
 }

@@ -151,7 +151,8 @@ function Scanner({ me }: { me: Me }) {
   }
 
   // Digits typed (or a code scanned) on 我的 are taken up at once.
-  const { params } = useRouter()
+  // Opened without a router (a test renders the page alone): no query.
+  const params: Partial<Record<string, string>> = useRouter()?.params ?? {}
   const handed = useRef(false)
   useEffect(() => {
     if (handed.current) return
