@@ -218,7 +218,7 @@ export default function VisitForm({ recipient, companions, captain, onDone }: Vi
           error={errorOf(errors, 'minutes')}
         />
         {companions.length > 0 && (
-          <FormField label="一起去的队员" hint="他们也会记上这次走访">
+          <FormField label="一起去的队员" hint="同去的队员也会一起记上这次走访">
             <MultiChips
               options={companions.map((p) => ({ value: p.openid, label: p.name }))}
               values={coVisitors}
