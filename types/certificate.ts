@@ -24,13 +24,6 @@ export function isSerial(text: string): boolean {
   return m !== null && serialCheck(m[1], m[2]) === m[3]
 }
 
-/** The page a certificate's QR code opens, with its serial (the same path on H5 and in the mini-program). */
-export const VERIFY_PAGE = 'packageCert/pages/verify/index'
-
-export function verifyPath(serial: string): string {
-  return `${VERIFY_PAGE}?serial=${encodeURIComponent(serial)}`
-}
-
 const dayField = (label: string) =>
   z
     .string({ error: `请选择${label}` })
