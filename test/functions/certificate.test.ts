@@ -263,7 +263,7 @@ describe('verifying and revoking', () => {
     expect(await cert({ action: 'verify', serial: c.serial }, STRANGER)).toMatchObject({ ok: true })
   })
 
-  it('lets a worker revoke, after which it verifies as revoked; nobody else revokes and a refusal changes nothing', async () => {
+  it('lets a worker revoke with a checked reason, after which it verifies as revoked; nobody else revokes and a refusal changes nothing', async () => {
     const c = await issued()
     const before = await snapshotCollections(sdk, ['certificates'])
     for (const who of [VOLUNTEER, OTHER_VOLUNTEER, RESIDENT, STRANGER]) {
@@ -274,6 +274,8 @@ describe('verifying and revoking', () => {
       ok: false,
       code: 'unauthenticated',
     })
+    const risky = await cert({ action: 'revoke', serial: c.serial, reason: '代\u200b开发票' }, WORKER)
+    expect(risky).toMatchObject({ ok: false, code: 'content-rejected' })
     expect(await snapshotCollections(sdk, ['certificates'])).toEqual(before)
 
     const revoked = await cert<Certificate>(

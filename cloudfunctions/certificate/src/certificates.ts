@@ -20,6 +20,7 @@ import { serviceFromRecords } from '../../../types/service'
 import { maskName, maskPhone } from '../../../types/text'
 import { shanghaiDay } from '../../../types/time'
 import { _, db } from '../../../server/cloud'
+import { assertSafeText } from '../../../server/content'
 import { readOptional } from '../../../server/docs'
 import { AppError, invalid, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
@@ -145,6 +146,7 @@ export const revoke = action({
   run: async (args, caller): Promise<Certificate> => {
     const serial = args.serial.toUpperCase()
     if (!isSerial(serial)) throw notFound('没有找到这个编号的证明，请核对编号')
+    await assertSafeText(caller.openid, [args.reason])
     const revoked = await inTransaction(async (tx) => {
       const now = Date.now()
       const ref = tx.collection<CertificateRecord>('certificates').doc(serial)
