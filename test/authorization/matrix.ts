@@ -6,6 +6,7 @@
  * (a need they posted, an order they placed, their own sign-up), `stranger` a logged-in person never seen.
  */
 import type { ErrorCode } from '../../types/envelope'
+import { shanghaiDay } from '../../types/time'
 
 export const CALLERS = [
   'anonymous',
@@ -118,6 +119,18 @@ const careTeamOnly = (outsiders: Outcome) => ({
   otherwise: outsiders,
   seesContact: ['worker', 'volunteer'] as readonly CallerKind[],
 })
+
+/** A 志愿服务证明 of `volunteer` for the last 400 days (the demo volunteer has confirmed service in them). */
+async function certificateOf(f: Fixtures): Promise<string> {
+  const now = Date.now()
+  const res = await f.call<{ serial: string }>(
+    'certificate',
+    { action: 'issue', period: { from: shanghaiDay(now - 400 * 86_400_000), to: shanghaiDay(now) } },
+    OPENIDS.volunteer,
+  )
+  if (!res.ok) throw new Error(`issuing a certificate failed: ${JSON.stringify(res)}`)
+  return res.data!.serial
+}
 
 export const ROWS: Row[] = [
   // user
@@ -237,6 +250,52 @@ export const ROWS: Row[] = [
     payload: (f) => ({ openid: OPENIDS.worker, delta: 50, note: '加分', idempotencyKey: f.key() }),
     expect: { anonymous: 'unauthenticated' },
     otherwise: 'permission-denied',
+  },
+
+  // certificate
+  {
+    fn: 'certificate',
+    action: 'records',
+    payload: () => ({ year: Number(shanghaiDay(Date.now()).slice(0, 4)), limit: 5 }),
+    expect: everyoneLoggedIn,
+    otherwise: 'ok',
+  },
+  {
+    // A real name (an approved volunteer's application) and confirmed service in the period are needed.
+    fn: 'certificate',
+    action: 'issue',
+    payload: () => ({
+      period: { from: shanghaiDay(Date.now() - 400 * 86_400_000), to: shanghaiDay(Date.now()) },
+    }),
+    expect: { anonymous: 'unauthenticated', volunteer: 'ok', otherVolunteer: 'ok' },
+    otherwise: 'failed-precondition',
+  },
+  {
+    fn: 'certificate',
+    action: 'verify',
+    payload: async (f) => ({ serial: await certificateOf(f) }),
+    expect: {},
+    otherwise: 'ok',
+  },
+  {
+    fn: 'certificate',
+    action: 'verify',
+    payload: () => ({ serial: 'XS-2026-00000000-0' }),
+    expect: {},
+    otherwise: 'not-found',
+  },
+  {
+    fn: 'certificate',
+    action: 'revoke',
+    payload: async (f) => ({ serial: await certificateOf(f), reason: '时长有误' }),
+    ...workersOnly(),
+  },
+  {
+    fn: 'certificate',
+    action: 'mine',
+    payload: () => ({ limit: 5 }),
+    expect: everyoneLoggedIn,
+    otherwise: 'ok',
   },
 
   // needs

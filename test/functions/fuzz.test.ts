@@ -35,6 +35,7 @@ const READ_ONLY_FALLBACK = new Set([
   'listVolunteers',
   'findPeople',
   'listProjects',
+  'mine',
 ])
 
 let emu: Emulator
