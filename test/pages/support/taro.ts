@@ -29,6 +29,9 @@ const HOOKS = [
 ] as const
 for (const name of HOOKS) Taro[name] = hooks[name]
 
+// A page rendered alone has no router and so no page stack: going back leads to the fallback page.
+Taro.getCurrentPages = () => []
+
 // What the H5 entry does with config/index.ts's designWidth and deviceRatio (taro-ui sizes things with it).
 h5.initPxTransform({ designWidth: 750, deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 } })
 
