@@ -127,9 +127,17 @@ export function visible(page: Page, selector: string, hasText?: string | RegExp)
     .first()
 }
 
+/**
+ * What a person can see with exactly this text: Taro's H5 router keeps earlier pages in the document, hidden,
+ * so only a visible match counts.
+ */
+export function visibleText(page: Page, text: string) {
+  return page.getByText(text, { exact: true }).filter({ visible: true }).first()
+}
+
 /** Taps the first visible element whose whole text is `text`. */
 export function tapText(page: Page, text: string): Promise<void> {
-  return page.getByText(text, { exact: true }).filter({ visible: true }).first().click()
+  return visibleText(page, text).click()
 }
 
 /**
@@ -148,14 +156,6 @@ export function demoAppForFile(): () => { emu: Emulator; browser: Browser } {
     await emu?.stop()
   })
   return () => ({ emu: emu!, browser: browser! })
-}
-
-/**
- * What a person can see with exactly this text: Taro's H5 router keeps earlier pages in the document, hidden,
- * so only a visible match counts.
- */
-export function visibleText(page: Page, text: string) {
-  return page.getByText(text, { exact: true }).filter({ visible: true }).first()
 }
 
 /** A new phone (its own context, kept in `contexts` to close) opened at `url` as `name` from the picker. */
