@@ -3,7 +3,7 @@
  *
  *   node --import tsx emulator/cli.ts [--seed demo|none] [--h5 <dir>] [--port <n>] [--data <dir>]
  *                                     [--functions <dir>] [--collections <file>] [--auto-collections]
- *                                     [--now <instant>] [--clock-offset <ms>]
+ *                                     [--now <instant>] [--clock-offset <ms>] [--lock-wait <ms>]
  *
  * --functions runs any folder of CloudBase functions (<dir>/<name>/index.js); this project's cloudfunctions/
  * by default. --collections declares collections and indexes (this project's database/collections.json by
@@ -15,7 +15,8 @@
  * default none), H5_DIR (the H5 build to serve at /), EMULATOR_NOW (the instant a new data directory's
  * clock starts at: epoch ms or ISO 8601 with its offset, e.g. 2026-03-04T10:00:00+08:00; default the
  * machine's time). --clock-offset sets the clock that many ms from the machine's instead (a test passes its own
- * clock's, so that the two read the same time). Prints a line with `ready` and the URL.
+ * clock's, so that the two read the same time). --lock-wait is how long a transaction waits for a document another one
+ * holds before it gives way with a conflict (default 2000). Prints a line with `ready` and the URL.
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     'auto-collections': { type: 'boolean' },
     now: { type: 'string' },
     'clock-offset': { type: 'string' },
+    'lock-wait': { type: 'string' },
   },
 })
 
@@ -62,6 +64,11 @@ if (!Number.isSafeInteger(clockOffsetMs)) {
   console.error(`--clock-offset must be whole milliseconds, not "${offsetText}"`)
   process.exit(2)
 }
+const lockWaitMs = Number(values['lock-wait'] ?? 2000)
+if (!Number.isSafeInteger(lockWaitMs) || lockWaitMs <= 0) {
+  console.error(`--lock-wait must be whole milliseconds above 0, not "${values['lock-wait']}"`)
+  process.exit(2)
+}
 const h5 = values.h5 ?? process.env.H5_DIR ?? null
 
 const emulator = new Emulator({
@@ -82,6 +89,7 @@ const emulator = new Emulator({
       : path.join(root, 'database', 'collections.json'),
   autoCollections: values['auto-collections'] ?? false,
   clockOffsetMs,
+  lockWaitMs,
 })
 
 emulator

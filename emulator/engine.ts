@@ -72,7 +72,7 @@ function clone<T>(value: T): T {
 }
 
 export class Engine {
-  readonly locks = new LockManager()
+  readonly locks: LockManager
   private txns = new Map<string, Txn>()
   private sweeper: NodeJS.Timeout
 
@@ -81,7 +81,10 @@ export class Engine {
     private readonly now: () => number,
     /** Create a collection the first time it is used, as createCollection would, instead of -502005. */
     private readonly autoCollections = false,
+    /** How long a transaction waits for a lock before it is doomed (LockManager's default when not given). */
+    lockWaitMs?: number,
   ) {
+    this.locks = new LockManager(lockWaitMs)
     this.sweeper = setInterval(() => this.sweepIdle(), 1000)
     this.sweeper.unref()
   }

@@ -43,6 +43,8 @@ export interface EmulatorOptions {
    * a clock keeps it.
    */
   clockOffsetMs?: number
+  /** How long a transaction waits for a document another holds before it gives way with a conflict (default 2 s). */
+  lockWaitMs?: number
   /**
    * The key the database endpoint requires (the functions' SDK configuration carries it); by default
    * EMULATOR_ADMIN_SECRET, else a random one for this process.
@@ -186,7 +188,7 @@ export class Emulator {
     const kept = this.store.getMeta('clockOffsetMs')
     if (kept !== null) clock.setOffset(Number(kept))
     else this.setClockOffset(opts.clockOffsetMs ?? 0)
-    this.engine = new Engine(this.store, clock.now, opts.autoCollections ?? false)
+    this.engine = new Engine(this.store, clock.now, opts.autoCollections ?? false, opts.lockWaitMs)
     this.api = new DbApi(this.engine)
     const secrets = new Secrets(opts.dataDir)
     this.functions = new FunctionRunner(

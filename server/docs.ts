@@ -6,6 +6,10 @@ import type { DocumentRef } from './db'
 /** A new document id (chosen before a transaction, so that a retried transaction writes the same one). */
 export const newId = (): string => crypto.randomBytes(12).toString('hex')
 
+/** The database refused to create a document whose id exists (CloudBase answers E11000 like MongoDB). */
+export const isDuplicate = (err: unknown): boolean =>
+  /duplicate key|E11000|already exist/i.test(String((err as { errMsg?: string })?.errMsg ?? err))
+
 /** A document read inside a transaction, or null when it does not exist. */
 export async function readOptional<T>(ref: DocumentRef<T>): Promise<T | null> {
   try {

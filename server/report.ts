@@ -26,7 +26,7 @@ import {
 import { shanghaiDay } from '../types/time'
 import { _, db } from './cloud'
 import type { Condition, Transaction } from './db'
-import { readOptional } from './docs'
+import { isDuplicate, readOptional } from './docs'
 import { inTransaction } from './transaction'
 
 const DAY_MS = 86_400_000
@@ -63,8 +63,7 @@ export async function ensureDays(days: string[]): Promise<number> {
         await db.collection('report_days').add({ data: { _id, ...fields } })
         return 1
       } catch (err) {
-        if (!/duplicate key|E11000|already exist/i.test(String((err as { errMsg?: string })?.errMsg ?? err)))
-          throw err
+        if (!isDuplicate(err)) throw err
         return 0
       }
     }),

@@ -2,6 +2,7 @@
 import { emptyPoints, type UserRecord } from '../types/records'
 import type { Role } from '../types/user'
 import { adminOpenids, db } from './cloud'
+import { isDuplicate } from './docs'
 
 const users = () => db.collection<UserRecord>('users')
 
@@ -27,9 +28,6 @@ export async function getUser(openid: string): Promise<UserRecord | null> {
   const res = await users().where({ _id: openid }).limit(1).get()
   return res.data[0] ?? null
 }
-
-const isDuplicate = (err: unknown) =>
-  /duplicate key|E11000/i.test(String((err as { errMsg?: string })?.errMsg ?? err))
 
 /** The caller's record, created on its first call of any action (racing first calls create one). */
 export async function ensureUser(openid: string): Promise<UserRecord> {

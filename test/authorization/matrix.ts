@@ -42,7 +42,6 @@ export const COUNTED_ON_TOP: readonly string[] = [
   'activities.cancel',
   'activities.confirm',
   'mall.redeem',
-  'care.logVisit',
   'care.confirmVisit',
 ]
 

@@ -170,34 +170,53 @@ it('retries a transaction that lost a deadlock, so both transfers happen', async
   expect([await balance('d1'), await balance('d2')]).toEqual([100, 100])
 })
 
-it('keeps the total of 150 racing transfers in opposite directions, nearly all completed', async () => {
-  const names = ['p1', 'p2', 'p3', 'p4']
-  for (const n of names) await account(n, 1000)
-  const outcomes = await Promise.allSettled(
-    Array.from({ length: 150 }, (_v, i) => {
-      const from = names[i % 4]
-      const to = names[(i * 7 + 1) % 4] === from ? names[(i + 1) % 4] : names[(i * 7 + 1) % 4]
-      return sdk.db.runTransaction(async (tx: Sdk['db']) => {
-        const a = (await tx.collection('accounts').doc(from).get()).data
-        const b = (await tx.collection('accounts').doc(to).get()).data
-        await tx
-          .collection('accounts')
-          .doc(from)
-          .update({ data: { balance: a.balance - 1 } })
-        await tx
-          .collection('accounts')
-          .doc(to)
-          .update({ data: { balance: b.balance + 1 } })
-      })
-    }),
-  )
-  const total = (await Promise.all(names.map(balance))).reduce((s, b) => s + b, 0)
-  expect(total).toBe(4000)
-  // Every deadlock has an older survivor that is served first; a loser that runs out of the SDK's
-  // retries gets a clean conflict, nothing half-done.
-  const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')
-  for (const f of failures) expect(String(f.reason?.errMsg ?? f.reason?.message)).toMatch(/conflict/)
-  expect(failures.length).toBeLessThanOrEqual(7)
+describe('with waits for a lock long enough that only deadlocks make a loser', () => {
+  // The 2 s default lets a waiter give way on a slow machine, where 150 queued transactions take longer than that
+  // to drain; this test is about deadlocks, so it chooses a wait that only a deadlock cuts short.
+  let main: Sdk
+  let own: Emulator
+  beforeAll(async () => {
+    main = sdk
+    own = await startEmulator({
+      collectionsFile: path.join(__dirname, 'fixtures', 'collections.json'),
+      lockWaitMs: 12_000,
+    })
+    sdk = connectSdk(own.url)
+  })
+  afterAll(async () => {
+    sdk = main
+    await own.stop()
+  })
+
+  it('keeps the total of 150 racing transfers in opposite directions, nearly all completed', async () => {
+    const names = ['p1', 'p2', 'p3', 'p4']
+    for (const n of names) await account(n, 1000)
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 150 }, (_v, i) => {
+        const from = names[i % 4]
+        const to = names[(i * 7 + 1) % 4] === from ? names[(i + 1) % 4] : names[(i * 7 + 1) % 4]
+        return sdk.db.runTransaction(async (tx: Sdk['db']) => {
+          const a = (await tx.collection('accounts').doc(from).get()).data
+          const b = (await tx.collection('accounts').doc(to).get()).data
+          await tx
+            .collection('accounts')
+            .doc(from)
+            .update({ data: { balance: a.balance - 1 } })
+          await tx
+            .collection('accounts')
+            .doc(to)
+            .update({ data: { balance: b.balance + 1 } })
+        })
+      }),
+    )
+    const total = (await Promise.all(names.map(balance))).reduce((s, b) => s + b, 0)
+    expect(total).toBe(4000)
+    // Every deadlock has an older survivor that is served first; a loser that runs out of the SDK's
+    // retries gets a clean conflict, nothing half-done.
+    const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')
+    for (const f of failures) expect(String(f.reason?.errMsg ?? f.reason?.message)).toMatch(/conflict/)
+    expect(failures.length).toBeLessThanOrEqual(7)
+  })
 })
 
 it('refuses a where() read inside a transaction, naming it: transactions work on doc(id)', async () => {

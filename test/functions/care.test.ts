@@ -85,22 +85,24 @@ async function register(teamId: string, fields: Record<string, unknown> = {}): P
   return res.data!
 }
 
+/** A logVisit call's arguments: a fresh key, a visit at the door now, and what `fields` change. */
+async function visitArgs(recipientId: string, fields: Record<string, unknown> = {}) {
+  return {
+    action: 'logVisit',
+    recipientId,
+    at: await now(),
+    minutes: 30,
+    kind: 'door',
+    wellbeing: 'well',
+    services: ['聊天陪伴'],
+    note: '精神不错，血压正常',
+    idempotencyKey: key(),
+    ...fields,
+  }
+}
+
 async function visit(recipientId: string, by: string, fields: Record<string, unknown> = {}): Promise<Visit> {
-  const res = await care<Visit>(
-    {
-      action: 'logVisit',
-      recipientId,
-      at: await now(),
-      minutes: 30,
-      kind: 'door',
-      wellbeing: 'well',
-      services: ['聊天陪伴'],
-      note: '精神不错，血压正常',
-      idempotencyKey: key(),
-      ...fields,
-    },
-    by,
-  )
+  const res = await care<Visit>(await visitArgs(recipientId, fields), by)
   expect(res).toMatchObject({ ok: true })
   return res.data!
 }
@@ -294,6 +296,22 @@ describe('visiting', () => {
       ok: false,
       code: 'already-exists',
     })
+  })
+
+  it('answers a visit sent again after the person was archived with the visit it made, not a refusal', async () => {
+    const team = await newTeam()
+    const r = await register(team.id)
+    const payload = await visitArgs(r.id, { kind: 'phone', minutes: 15 })
+    const first = await care<Visit>(payload, MEMBER)
+    await care({ action: 'archiveRecipient', id: r.id, reason: 'moved' }, WORKER)
+    const again = await care<Visit>(payload, MEMBER)
+    expect(again).toMatchObject({ ok: true, data: { id: first.data!.id } })
+    expect(await care({ ...payload, idempotencyKey: key() }, MEMBER)).toMatchObject({
+      ok: false,
+      code: 'failed-precondition',
+    })
+    const stored = await sdk.db.collection('care_visits').where({ recipientId: r.id }).get()
+    expect(stored.data).toHaveLength(1)
   })
 
   it('accepts a visit recorded offline up to 7 days late without moving the last visit back, never one in the future', async () => {

@@ -51,6 +51,8 @@ export interface StartOptions {
   fromFolder?: string
   /** The instant the emulator's clock starts at (default: it reads the same time as this test's clock). */
   now?: number
+  /** How long a transaction waits for a lock before it gives way (--lock-wait; the emulator's default 2 s). */
+  lockWaitMs?: number
 }
 
 export interface Emulator {
@@ -94,6 +96,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   if (opts.functionsDir) args.push('--functions', opts.functionsDir)
   if (opts.collectionsFile) args.push('--collections', opts.collectionsFile)
   if (opts.autoCollections) args.push('--auto-collections')
+  if (opts.lockWaitMs !== undefined) args.push(`--lock-wait=${opts.lockWaitMs}`)
   const child = spawn(process.execPath, args, {
     cwd: opts.fromFolder ?? ROOT,
     env: {

@@ -22,7 +22,8 @@ import { POINTS_RULES } from '../../../types/points'
 import type { NeedRecord } from '../../../types/records'
 import { entryPosted, needReceived, visitConfirmed, visitLogged } from '../../../types/report'
 import { assertSafeText } from '../../../server/content'
-import { denied, exists, invalid, notFound, precondition } from '../../../server/errors'
+import { isDuplicate } from '../../../server/docs'
+import { AppError, denied, exists, invalid, notFound, precondition } from '../../../server/errors'
 import { action, type Caller } from '../../../server/handler'
 import { postInTransaction } from '../../../server/ledger'
 import { idFor } from '../../../server/points-math'
@@ -31,7 +32,7 @@ import { inTransaction } from '../../../server/transaction'
 import { displayName } from '../../../server/users'
 import { isDoorToken } from './door'
 import { tellUrgent } from './notify'
-import { inTeam, isWorker, NO_RECIPIENT, readOptional } from './store'
+import { byId, inTeam, isWorker, NO_RECIPIENT, readOptional } from './store'
 
 const NO_VISIT = '没有找到这条走访记录'
 /** A phone's clock may run a little ahead of the server's. */
@@ -103,66 +104,78 @@ export const logVisit = action({
     ])
     const id = idFor(`visit:${caller.openid}:${args.idempotencyKey}`)
     const fingerprint = fingerprintOf(args)
-    const { visit, created, captain } = await inTransaction(async (tx) => {
-      const earlier = await readOptional(tx.collection<VisitRecord>('care_visits').doc(id))
-      if (earlier) {
-        if (earlier.fingerprint !== fingerprint)
-          throw exists('这个操作编号已经用过了，内容却不同；请刷新后重新记录')
-        return { visit: earlier, created: false, captain: null }
-      }
-      const r = await readOptional(tx.collection<RecipientRecord>('care_recipients').doc(args.recipientId))
-      if (!r) throw notFound(NO_RECIPIENT)
-      const team = await readOptional(tx.collection<CareTeamRecord>('care_teams').doc(r.teamId))
-      if (!team || (!isWorker(caller) && !inTeam(team, caller.openid))) throw notFound(NO_RECIPIENT)
-      if (r.status === 'archived') throw precondition('这位老人已经归档，不能再记录走访')
-      const visitors = visitorsOf(caller, team, args.coVisitors ?? [])
-      const now = Date.now()
-      let raised: NeedRecord | null = null
-      if (args.raiseNeed) {
-        raised = { _id: idFor(`visit-need:${id}`), ...needFor(args.raiseNeed, r, caller, now) }
-        const { _id, ...need } = raised
-        await tx.collection('needs').doc(_id).set({ data: need })
-      }
-      const needId = raised?._id ?? null
-      const record: VisitRecord = {
-        _id: id,
-        recipientId: r._id,
-        recipientName: r.name,
-        teamId: r.teamId,
-        community: r.community,
-        visitors,
-        at: args.at,
-        minutes: args.minutes,
-        kind: args.kind,
-        wellbeing: args.wellbeing,
-        services: [...new Set(args.services ?? [])],
-        note: args.note ?? '',
-        atDoor: args.doorToken !== undefined && isDoorToken(args.doorToken, r),
-        needId,
-        status: 'logged',
-        confirmedBy: null,
-        confirmedAt: null,
-        fingerprint,
-        loggedBy: caller.openid,
-        createdAt: now,
-      }
-      const { _id, ...fields } = record
-      await tx.collection('care_visits').doc(_id).set({ data: fields })
-      // A visit recorded late (offline) never moves the last visit back.
-      if (r.lastVisitAt === null || args.at >= r.lastVisitAt) {
-        const patch = {
-          lastVisitAt: args.at,
-          lastNote: record.note,
-          lastWellbeing: args.wellbeing,
-          nextDueAt: nextDueAt({ ...r, lastVisitAt: args.at }),
-          updatedAt: now,
+    /** The visit this key already made, when there is one: the same answer again, or a refusal if it differs. */
+    const earlierVisit = async (): Promise<VisitRecord | null> => {
+      const earlier = await byId<VisitRecord>('care_visits', id)
+      if (earlier && earlier.fingerprint !== fingerprint)
+        throw exists('这个操作编号已经用过了，内容却不同；请刷新后重新记录')
+      return earlier
+    }
+    let outcome: { visit: VisitRecord; created: boolean; captain: string | null }
+    try {
+      outcome = await inTransaction(async (tx) => {
+        const r = await readOptional(tx.collection<RecipientRecord>('care_recipients').doc(args.recipientId))
+        if (!r) throw notFound(NO_RECIPIENT)
+        const team = await readOptional(tx.collection<CareTeamRecord>('care_teams').doc(r.teamId))
+        if (!team || (!isWorker(caller) && !inTeam(team, caller.openid))) throw notFound(NO_RECIPIENT)
+        if (r.status === 'archived') throw precondition('这位老人已经归档，不能再记录走访')
+        const visitors = visitorsOf(caller, team, args.coVisitors ?? [])
+        const now = Date.now()
+        let raised: NeedRecord | null = null
+        if (args.raiseNeed) {
+          raised = { _id: idFor(`visit-need:${id}`), ...needFor(args.raiseNeed, r, caller, now) }
+          const { _id, ...need } = raised
+          await tx.collection('needs').doc(_id).set({ data: need })
         }
-        await tx.collection('care_recipients').doc(r._id).update({ data: patch })
-      }
-      // The visit (and the need it raised) counted for the report, in one write.
-      await countInTransaction(tx, [visitLogged(record), raised && needReceived(raised)])
-      return { visit: record, created: true, captain: team.captain.openid }
-    })
+        const needId = raised?._id ?? null
+        const record: VisitRecord = {
+          _id: id,
+          recipientId: r._id,
+          recipientName: r.name,
+          teamId: r.teamId,
+          community: r.community,
+          visitors,
+          at: args.at,
+          minutes: args.minutes,
+          kind: args.kind,
+          wellbeing: args.wellbeing,
+          services: [...new Set(args.services ?? [])],
+          note: args.note ?? '',
+          atDoor: args.doorToken !== undefined && isDoorToken(args.doorToken, r),
+          needId,
+          status: 'logged',
+          confirmedBy: null,
+          confirmedAt: null,
+          fingerprint,
+          loggedBy: caller.openid,
+          createdAt: now,
+        }
+        // Created, never overwritten: a second copy of the key is refused by the database as a duplicate.
+        await tx.collection('care_visits').add({ data: record })
+        // A visit recorded late (offline) never moves the last visit back.
+        if (r.lastVisitAt === null || args.at >= r.lastVisitAt) {
+          const patch = {
+            lastVisitAt: args.at,
+            lastNote: record.note,
+            lastWellbeing: args.wellbeing,
+            nextDueAt: nextDueAt({ ...r, lastVisitAt: args.at }),
+            updatedAt: now,
+          }
+          await tx.collection('care_recipients').doc(r._id).update({ data: patch })
+        }
+        // The visit (and the need it raised) counted for the report, in one write.
+        await countInTransaction(tx, [visitLogged(record), raised && needReceived(raised)])
+        return { visit: record, created: true, captain: team.captain.openid }
+      })
+    } catch (err) {
+      // Racing or repeated copies of one key: the first created the visit, the others answer with it. A retry
+      // after the person was archived or the team changed still answers with the visit it made.
+      if (!isDuplicate(err) && !(err instanceof AppError)) throw err
+      const earlier = await earlierVisit()
+      if (!earlier) throw err
+      outcome = { visit: earlier, created: false, captain: null }
+    }
+    const { visit, created, captain } = outcome
     if (created && visit.wellbeing === 'urgent') await tellUrgent(visit, captain)
     return toVisit(visit)
   },

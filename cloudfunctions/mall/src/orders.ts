@@ -14,6 +14,7 @@ import type { Page } from '../../../types/envelope'
 import type { OrderRecord, RewardRecord, UserRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
 import type { Transaction } from '../../../server/db'
+import { isDuplicate } from '../../../server/docs'
 import { AppError, denied, exhausted, exists, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { holdPoints, readUser, releasePoints } from '../../../server/ledger'
@@ -22,9 +23,6 @@ import { idFor } from '../../../server/points-math'
 import { inTransaction } from '../../../server/transaction'
 import { displayName } from '../../../server/users'
 import { toOrder } from './views'
-
-const isDuplicate = (err: unknown) =>
-  /duplicate key|E11000/i.test(String((err as { errMsg?: string })?.errMsg ?? err))
 
 /** An order, read in a transaction or (given `db`) on its own; a missing one is not-found. */
 export async function readOrder(tx: Transaction, id: string): Promise<OrderRecord> {
