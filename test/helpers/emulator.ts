@@ -110,7 +110,9 @@ export async function startEmulator(opts: StartOptions = {}): Promise<Emulator> 
   })
   let logs = ''
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not start in 20 s:\n${logs}`)), 20_000)
+    // It says `ready` once every function has loaded, each in its own process: seconds on a quiet machine, far
+    // longer on a loaded 2-core one. The limit only ends a start that went wrong.
+    const timer = setTimeout(() => reject(new Error(`emulator did not start in 60 s:\n${logs}`)), 60_000)
     child.stdout!.on('data', (chunk: Buffer) => {
       logs += chunk.toString()
       const m = /ready at (http:\/\/[^\s]+)/.exec(logs)
