@@ -60,7 +60,7 @@ export type ExportInput = z.infer<typeof exportInput>
 /** Each call's answer: how far it is, and once done, the file. */
 export interface ExportProgress {
   done: boolean
-  /** Rows read so far (when done: the rows of the file's first sheet come from them). */
+  /** Rows of records read so far (when done, for `summary`: the figures written). */
   rows: number
   /** Call again with `{ job }` while not done; null when done. */
   job: string | null

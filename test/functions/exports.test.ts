@@ -265,6 +265,31 @@ describe('the other files', () => {
     )
   })
 
+  it('lists only the sign-ups made in the period when an attendance export is given one', async () => {
+    const signups = await readAll<SignupRecord>(sdk, 'signups')
+    const byActivity = new Map<string, SignupRecord[]>()
+    for (const s of signups) byActivity.set(s.activityId, [...(byActivity.get(s.activityId) ?? []), s])
+    const [activityId, found] = [...byActivity.entries()].sort((a, b) => b[1].length - a[1].length)[0]
+    // This test's own history: the activity's sign-ups made an hour apart, the earliest first.
+    const mine = found.map((s, i) => ({ ...s, signedAt: s.signedAt - (found.length - i) * 3600_000 }))
+    await Promise.all(
+      mine.map((s) =>
+        sdk.db
+          .collection('signups')
+          .doc(s._id)
+          .update({ data: { signedAt: s.signedAt } }),
+      ),
+    )
+    const from = mine[Math.floor(mine.length / 2)].signedAt
+    const to = mine[mine.length - 1].signedAt + 1
+    const sheet = sheetOf((await exportAll({ kind: 'attendance', activityId, from, to })).book, '签到表')
+    const expected = mine
+      .filter((s) => s.signedAt >= from && s.signedAt < to)
+      .sort(byTimeThenId((s) => s.signedAt))
+    expect(expected.length).toBeLessThan(mine.length)
+    expect(sheet.rows.map((r) => r[0])).toEqual(expected.map((s) => s.name))
+  })
+
   it('sums each volunteer’s confirmed minutes in the period by kind, most first', async () => {
     const { from, to } = await period()
     const inPeriod = (t: number | null | undefined) => typeof t === 'number' && t >= from && t < to
@@ -358,6 +383,7 @@ describe('the other files', () => {
     const done = await exportAll({ kind: 'summary', from, to })
     expect(done.calls).toHaveLength(1)
     const sheet = sheetOf(done.book, '工作报表')
+    expect(done.progress.rows).toBe(sheet.rows.length)
     expect(sheet.title).toBe(`工作报表（${periodTitle(from, to)}）`)
     expect(sheet.headers).toEqual(['分类', '项目', '数值', '单位', '说明'])
     const value = (label: string) => sheet.rows.find((r) => r[1] === label)?.[2]

@@ -501,7 +501,7 @@ async function buildFile(
   activity: ActivityRecord | null,
   caller: Caller,
   now: number,
-): Promise<Pick<ExportProgress, 'fileID' | 'tempFileURL' | 'name' | 'expiresAt'>> {
+): Promise<Pick<ExportProgress, 'rows' | 'fileID' | 'tempFileURL' | 'name' | 'expiresAt'>> {
   const label = EXPORT_LABELS[job.kind]
   let title = `${label}（${periodText(job)}）`
   let sheets: Sheet[]
@@ -541,7 +541,14 @@ async function buildFile(
   })) as { fileList: Array<{ tempFileURL: string; status: number }> }
   const url = res.fileList[0]?.status === 0 ? res.fileList[0].tempFileURL : ''
   if (!url) throw precondition('文件已生成，但暂时拿不到下载地址，请重新导出')
-  return { fileID, tempFileURL: url, name, expiresAt: now + EXPORT_URL_SECONDS * 1000 }
+  // The report reads no rows of records: its rows are the figures written.
+  return {
+    rows: job.kind === 'summary' ? rows : job.rows,
+    fileID,
+    tempFileURL: url,
+    name,
+    expiresAt: now + EXPORT_URL_SECONDS * 1000,
+  }
 }
 
 async function activityOf(id: string): Promise<ActivityRecord> {
@@ -659,6 +666,6 @@ export const exportFile = action({
     const items = [...(await readParts(caller.openid, job)), ...rows]
     const file = await buildFile(job, items, activity, caller, now)
     await removeParts(caller.openid, job)
-    return { done: true, rows: job.rows, job: null, ...file }
+    return { done: true, job: null, ...file }
   },
 })
