@@ -1,12 +1,17 @@
 /**
  * 数据 → 导出 in the weapp build: a worker's tap builds the file in the `report` function, and the page downloads
  * it under its own name into the phone's user folder and opens it with openDocument (which offers to send it on).
- * The file opened is read back with exceljs.
+ * The file opened is read back with exceljs. The charts above it show the figures report.summary answers.
  */
 import fs from 'node:fs'
 import type ExcelJSType from 'exceljs'
+import type { ReportSummary } from '@shared/report'
+import { NEED_CATEGORIES, NEED_CATEGORY_LABELS } from '@shared/needs'
+import { periodOf } from '@shared/report'
+import { shanghaiMonth } from '@shared/time'
 import {
   connect,
+  pageText,
   deviceCallLog,
   demoEmulatorForFile,
   localFile,
@@ -22,9 +27,25 @@ const ExcelJS = require('exceljs/dist/exceljs.min.js') as typeof ExcelJSType
 
 const emulator = demoEmulatorForFile()
 
-test('a worker’s export is downloaded under its name and opened with openDocument', async () => {
+// The simulator renders a route once per file: one test holds the charts' figures and the export.
+test('a worker’s charts show the figures report.summary answers, and an export is downloaded under its name and opened with openDocument', async () => {
   connect(emulator().url, 'demo-worker-liu')
   const page = renderPage('packages/worker/pages/report/index')
+  const month = periodOf('month', shanghaiMonth(Date.now()))
+  const answered = await emulator().call<ReportSummary>(
+    'report',
+    { action: 'summary', from: month.from, to: month.to },
+    'demo-worker-liu',
+  )
+  const s = answered.data!
+  expect(s.points!.byShop.length).toBeGreaterThan(0)
+  await waitForText(page, '各商户兑换积分')
+  const text = pageText(page)
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  for (const c of NEED_CATEGORIES)
+    expect(text).toMatch(new RegExp(`${NEED_CATEGORY_LABELS[c]}\\s*${s.needs!.byCategory[c]}条`))
+  for (const shop of s.points!.byShop)
+    expect(text).toMatch(new RegExp(`${escape(shop.name)}\\s*${shop.points}分`))
   await waitForText(page, '导出工作报表')
   await tapText(page, '导出工作报表')
   await waitUntil(
