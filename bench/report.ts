@@ -3,18 +3,22 @@
  * a month and report.trend of 12 months) and the larger reads (a year, 24 months), each with its latency
  * and database operations, and the counters filled the way the seed fills them (the records' tallies,
  * types/report.ts). Then the price of one counter document per day: needs posted all at once, every one of
- * them writing today's document in its transaction.
+ * them writing today's document in its transaction. At 1,000 and 10,000 needs, the Excel exports of a year
+ * (report.export): total time, calls, operations, rows and the file's size.
  */
 import { shanghaiMonth } from '../types/time'
 import type { NeedRecord } from '../types/records'
 import { NEED_CATEGORIES } from '../types/needs'
 import { daysOf, talliesOf } from '../types/report'
+import type { ExportProgress } from '../types/exports'
 import { startEmulator, type Emulator } from '../test/helpers/emulator'
 import { connectSdk } from '../test/helpers/sdk'
 import { mulberry32 } from '../test/helpers/random'
 import { percentile, section } from './lib'
 
 const SIZES = [1_000, 10_000, 100_000] as const
+/** Exports (report.export) are timed at these sizes: a year's list read page by page, over several calls. */
+const EXPORTS_UP_TO = 10_000
 const DAY = 86_400_000
 const HOUR = 3_600_000
 const WORKER = 'demo-worker-liu'
@@ -79,6 +83,30 @@ async function measure(emu: Emulator, data: object) {
   }
 }
 
+/** One export run to its end as the 数据 page runs it: wall time, calls, operations, rows and the file's size. */
+async function measureExport(emu: Emulator, args: object) {
+  const started = performance.now()
+  let payload: object = { action: 'export', ...args }
+  let calls = 0
+  let ops = 0
+  let maxOps = 0
+  for (;;) {
+    const res = await emu.callRaw<ExportProgress>('report', payload, WORKER)
+    if (!res.body.ok) throw new Error(`report.export ${JSON.stringify(args)}: ${res.body.message}`)
+    calls += 1
+    ops += res.reads + res.writes
+    maxOps = Math.max(maxOps, res.reads + res.writes)
+    const p = res.body.data!
+    if (p.done) {
+      const ms = performance.now() - started
+      const file = await fetch(encodeURI(p.tempFileURL!))
+      const bytes = (await file.arrayBuffer()).byteLength
+      return { ms, calls, ops, maxOps, rows: p.rows, bytes }
+    }
+    payload = { action: 'export', job: p.job }
+  }
+}
+
 export async function benchReport(): Promise<void> {
   const emu = await startEmulator({ seed: 'none', adminOpenids: [WORKER] })
   try {
@@ -130,6 +158,13 @@ export async function benchReport(): Promise<void> {
       console.log(
         `  first screen (summary of the month + trend of 12 months): 2 calls, ${firstScreen} operations`,
       )
+      if (size > EXPORTS_UP_TO) continue
+      for (const kind of ['needs', 'volunteers', 'summary'] as const) {
+        const m = await measureExport(emu, { kind, from: now - 365 * DAY, to: now })
+        console.log(
+          `  ${`export ${kind}, a year`.padEnd(36)} ${size.toLocaleString('en').padStart(8)} ${m.ms.toFixed(0).padStart(7)} ms total, ${m.calls} calls, ${m.ops} operations (at most ${m.maxOps} a call), ${m.rows} rows read, ${(m.bytes / 1024).toFixed(1)} KiB file`,
+        )
+      }
     }
 
     // One counter document per day: every need posted now writes it. A burst of simultaneous posts.

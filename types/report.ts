@@ -579,6 +579,30 @@ export const FIGURE_MEANINGS = {
   'points.redeemed': '期间在积分超市兑换掉的积分',
 } as const
 
+/** Each figure's name and unit, as the 数据 page and the exported report show them. */
+export const FIGURE_LABELS: Record<keyof typeof FIGURE_MEANINGS, [string, string]> = {
+  'needs.received': ['收到求助', '条'],
+  'needs.completed': ['完成服务', '条'],
+  'needs.confirmed': ['居民确认', '条'],
+  'needs.avgRating': ['平均评分', '星'],
+  'needs.avgHoursToClaim': ['接单用时', '小时'],
+  'needs.avgHoursToComplete': ['完成用时', '小时'],
+  'activities.held': ['开展活动', '场'],
+  'activities.places': ['提供名额', '个'],
+  'activities.signedUp': ['报名人数', '人'],
+  'activities.attended': ['实际参与', '人次'],
+  'people.served': ['服务居民', '人'],
+  'people.visits': ['服务人次', '人次'],
+  'care.recipients': ['新建档案', '个'],
+  'care.householdsVisited': ['走访入户', '户'],
+  'care.visits': ['走访次数', '次'],
+  'care.overdue': ['逾期未访', '人'],
+  'volunteers.active': ['参与服务', '人'],
+  'volunteers.minutes': ['服务时长', '分钟'],
+  'points.issued': ['发放积分', '分'],
+  'points.redeemed': ['兑换积分', '分'],
+}
+
 // ------------------------------------------------------------------ periods the 数据 page offers
 
 export const PERIOD_KINDS = ['month', 'quarter', 'year'] as const

@@ -817,4 +817,22 @@ export const ROWS: Row[] = [
     ...workersOnly(),
   },
   { fn: 'report', action: 'trend', payload: () => ({ months: 24 }), ...workersOnly() },
+  // The station's Excel files: one call each here (the demo's rows fit in one), workers only.
+  ...(['summary', 'needs', 'volunteers', 'settlement'] as const).map((kind) => ({
+    fn: 'report',
+    action: 'export',
+    payload: () => ({
+      kind,
+      from: Date.now() - 300 * 86_400_000,
+      to: Date.now() + 30 * 86_400_000,
+      ...(kind === 'needs' ? { contact: true } : {}),
+    }),
+    ...workersOnly(),
+  })),
+  {
+    fn: 'report',
+    action: 'export',
+    payload: async (f) => ({ kind: 'attendance', activityId: (await f.activity('signed')).id }),
+    ...workersOnly(),
+  },
 ]

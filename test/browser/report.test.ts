@@ -1,12 +1,18 @@
 /**
  * 工作台 → 数据 in a real browser on the H5 build: a social worker opens the station's figures, which come
  * from two calls (report.summary and report.trend), each figure with its meaning; switches to the year and
- * to one community; a resident who opens the page is told it is for workers. Screenshots at 375×812 in
- * test-artifacts/report/.
+ * to one community; exports the month's needs list as an Excel file, downloaded by the browser and read back;
+ * a resident who opens the page is told it is for workers. Screenshots at 375×812 in test-artifacts/report/.
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
+import type { NeedRecord } from '../../types/records'
+import { periodOf } from '../../types/report'
+import { shanghaiMonth } from '../../types/time'
+import { readAll } from '../helpers/invariants'
+import { connectSdk } from '../helpers/sdk'
 import { ARTIFACTS, launchBrowser, phone, snapshot } from '../helpers/browser'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 
@@ -77,6 +83,46 @@ it("shows a worker the month's figures with their meanings, from two calls, then
   // Activities are counted by corner, not by community: the page says so instead of showing 0.
   await page.getByText('按这个筛选不统计这一项').filter({ visible: true }).first().waitFor()
   await snapshot(page, 'report/04-community')
+  await page.context().close()
+})
+
+it("downloads the month's needs list as an Excel file from 导出, after a word on what it holds", async () => {
+  const { page, calls } = await openAs('demo-worker-liu')
+  await visible(page, '.report__figure').first().waitFor()
+  const section = page.getByText('导出 Excel').filter({ visible: true })
+  await section.scrollIntoViewIfNeeded()
+  // The list with addresses and phones asks first; 再想想 builds nothing.
+  await page.getByText('导出求助清单（含地址电话）').filter({ visible: true }).click()
+  await page.getByText('文件里有居民的地址和电话', { exact: false }).filter({ visible: true }).waitFor()
+  await page.getByText('再想想').filter({ visible: true }).click()
+  expect(calls.filter((c) => c === 'report.export')).toEqual([])
+
+  const downloading = page.waitForEvent('download')
+  await page.getByText('导出求助清单', { exact: true }).filter({ visible: true }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^求助清单_\d{8}-\d{8}\.xlsx$/)
+  const file = path.join(ARTIFACTS, 'report', download.suggestedFilename())
+  await download.saveAs(file)
+  await page
+    .getByText(/已生成 求助清单_\d{8}-\d{8}\.xlsx（\d+ 行）/)
+    .filter({ visible: true })
+    .waitFor()
+  await page.getByText('再打开一次').filter({ visible: true }).scrollIntoViewIfNeeded()
+  await snapshot(page, 'report/06-export')
+
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(file)
+  const sheet = book.getWorksheet('求助清单')!
+  const month = periodOf('month', shanghaiMonth(Date.now()))
+  const needs = (await readAll<NeedRecord>(connectSdk(emu.url), 'needs')).filter(
+    (n) => n.createdAt >= month.from && n.createdAt < month.to,
+  )
+  expect(String(sheet.getCell(1, 1).value)).toMatch(/^求助清单（\d{4}年\d+月1日至\d{4}年\d+月\d+日）$/)
+  expect(sheet.getCell(3, 1).value).toBe('发布时间')
+  expect(sheet.rowCount - 3).toBe(needs.length)
+  const ids = Array.from({ length: needs.length }, (_x, i) => sheet.getCell(4 + i, 2).value).sort()
+  expect(ids).toEqual(needs.map((n) => n._id).sort())
+  expect(calls.filter((c) => c === 'report.export').length).toBeGreaterThan(0)
   await page.context().close()
 })
 

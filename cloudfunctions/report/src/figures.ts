@@ -60,13 +60,19 @@ async function overdueNow(args: { community?: string; teamId?: string }, now: nu
   return (await db.collection('care_recipients').where(where).count()).total
 }
 
+/** The period's whole days, refused when it ends before it starts or is longer than a year. */
+export function checkPeriod(args: { from: number; to: number }): number {
+  if (args.to <= args.from) throw invalid('结束时间要晚于开始时间')
+  const days = Math.ceil((args.to - args.from) / DAY_MS)
+  if (days > MAX_REPORT_DAYS) throw invalid('一次最多统计一年的数据')
+  return days
+}
+
 export const summary = action({
   input: summaryInput,
   who: 'worker',
   run: async (args): Promise<ReportSummary> => {
-    if (args.to <= args.from) throw invalid('结束时间要晚于开始时间')
-    const days = Math.ceil((args.to - args.from) / DAY_MS)
-    if (days > MAX_REPORT_DAYS) throw invalid('一次最多统计一年的数据')
+    const days = checkPeriod(args)
     const scope = scopeOf(args)
     const { first, last } = daysBetween(args.from, args.to)
     const docs = await readDays(first, last, {

@@ -5,6 +5,7 @@
  * functions the app reaches in WeChat.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import simulate from 'miniprogram-simulate'
 import { startEmulator, type Emulator } from '../../pages/support/emulator'
@@ -68,6 +69,15 @@ const wxCloud = {
   },
 }
 
+/** The phone's own folder for files (wx.env.USER_DATA_PATH), kept in a temporary folder of this test. */
+const USER_DATA_PATH = 'wxfile://usr'
+const FILES = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-files-'))
+
+/** Where a `wxfile://usr/…` path of the simulated phone is on this machine. */
+export function localFile(filePath: string): string {
+  return path.join(FILES, filePath.slice(USER_DATA_PATH.length))
+}
+
 const navigations: { api: string; url: string }[] = []
 
 /** Each wx.requestSubscribeMessage: the templates asked for, and how many cloud calls had been made before. */
@@ -125,6 +135,43 @@ export function launchApp(): void {
       void fail
       return Promise.resolve(result)
     }
+  }
+  // Files: wx.downloadFile fetches over HTTP into a folder standing for the phone's user data
+  // (`wx.env.USER_DATA_PATH`); wx.openDocument opens what is there. Both are recorded with what they were asked.
+  wx.env = { ...((wx.env as Options | undefined) ?? {}), USER_DATA_PATH }
+  wx.downloadFile = (options: Options & { url: string; filePath?: string }) => {
+    const { success, fail, complete, ...asked } = options
+    deviceCalls.push({ api: 'downloadFile', options: asked })
+    const run = async () => {
+      const res = await fetch(encodeURI(options.url))
+      const bytes = Buffer.from(await res.arrayBuffer())
+      const target = options.filePath ?? `${USER_DATA_PATH}/download-${deviceCalls.length}`
+      fs.mkdirSync(path.dirname(localFile(target)), { recursive: true })
+      fs.writeFileSync(localFile(target), bytes)
+      return { statusCode: res.status, filePath: target, tempFilePath: target, errMsg: 'downloadFile:ok' }
+    }
+    return run().then(
+      (result) => {
+        ;(success as AnyFunction | undefined)?.(result)
+        ;(complete as AnyFunction | undefined)?.(result)
+        return result
+      },
+      (error: unknown) => {
+        const failure = { errMsg: `downloadFile:fail ${String(error)}` }
+        ;(fail as AnyFunction | undefined)?.(failure)
+        ;(complete as AnyFunction | undefined)?.(failure)
+        throw failure
+      },
+    )
+  }
+  wx.openDocument = (options: Options & { filePath: string }) => {
+    const { success, fail, complete, ...asked } = options
+    deviceCalls.push({ api: 'openDocument', options: asked })
+    const found = fs.existsSync(localFile(options.filePath))
+    const result = { errMsg: found ? 'openDocument:ok' : 'openDocument:fail file not found' }
+    ;((found ? success : fail) as AnyFunction | undefined)?.(result)
+    ;(complete as AnyFunction | undefined)?.(result)
+    return found ? Promise.resolve(result) : Promise.reject(result)
   }
   // The person accepts every notice asked for.
   wx.requestSubscribeMessage = (options: Options & { tmplIds: string[] }) => {

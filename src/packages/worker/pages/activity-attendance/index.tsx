@@ -17,6 +17,7 @@ import { hasRole, useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
 import { confirmAttendance, getActivity, getAttendance } from '@/services/activities'
 import { type CloudError, toCloudError } from '@/services/cloud'
+import { ExportItem } from '../report/exports'
 import './index.scss'
 
 const STATE_TONES: Record<AttendanceItem['state'], string> = {
@@ -186,6 +187,7 @@ function Attendance({ id }: { id: string }) {
         >
           出示签到码
         </Button>
+        <ExportItem input={{ kind: 'attendance', activityId: id }} />
       </View>
       {error && <Text className="error-text">{error.message}</Text>}
       {items.length === 0 && <EmptyState title="还没有人报名" />}

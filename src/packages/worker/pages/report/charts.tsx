@@ -2,6 +2,11 @@
  * Bar charts drawn with Views: no chart library (the ones that draw on both weapp and H5 weigh more than the
  * worker subpackage can carry), every bar a View whose width is its share of the largest, with its number
  * written beside it so that nothing depends on reading a length.
+ *
+ * Measured: @antv/f2 5.14.0 with only what these charts need (Canvas, Chart, Interval, Line, Axis, Legend,
+ * drawn on a `<Canvas type="2d">` node) takes the worker subpackage of the weapp build from 216.4 KiB to
+ * 666.9 KiB, over its 500 KiB budget (test/budget/size.test.ts); f2's renderer (@antv/g-lite) alone is about
+ * 200 KiB minified.
  */
 import { Text, View } from '@tarojs/components'
 

@@ -2,13 +2,15 @@
  * 工作台 → 数据: what the station did in a month, quarter or year (Asia/Shanghai), for the whole station or
  * one community, corner or service team — each figure with its one-line meaning — and three charts: the
  * trend month by month, the needs by category, the points redeemed per shop. The first screen is two calls
- * (summary and trend); the filter's lists are read only when it is opened.
+ * (summary and trend); the filter's lists are read only when it is opened. Under them, 导出: the period's
+ * Excel files (exports.tsx).
  */
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { NEED_CATEGORIES, NEED_CATEGORY_LABELS } from '@shared/needs'
 import {
+  FIGURE_LABELS,
   FIGURE_MEANINGS,
   PERIOD_KINDS,
   PERIOD_KIND_LABELS,
@@ -25,6 +27,7 @@ import { listCorners } from '@/services/corners'
 import { getReportSummary, getReportTrend, listCareTeams } from '@/services/report'
 import WorkersOnly from '../mall-shops/workers-only'
 import { BarChart } from './charts'
+import { ExportSection } from './exports'
 import './index.scss'
 
 const TREND_MONTHS = 12
@@ -43,12 +46,14 @@ type Meaning = keyof typeof FIGURE_MEANINGS
 
 const fmt = (n: number | null | undefined, unit = '') => (n === null || n === undefined ? '—' : `${n}${unit}`)
 
-function Figure({ label, value, meaning }: { label: string; value: string; meaning: Meaning }) {
+/** A figure with its name and unit (FIGURE_LABELS) and its one-line meaning; `value` overrides the text. */
+function Figure({ n, meaning, value }: { n?: number | null; meaning: Meaning; value?: string }) {
+  const [label, unit] = FIGURE_LABELS[meaning]
   return (
     <View className="report__figure">
       <View className="report__figure-head">
         <Text className="report__figure-label">{label}</Text>
-        <Text className="report__figure-value">{value}</Text>
+        <Text className="report__figure-value">{value ?? fmt(n, unit)}</Text>
       </View>
       <Text className="report__figure-meaning">{FIGURE_MEANINGS[meaning]}</Text>
     </View>
@@ -68,52 +73,39 @@ function Figures({ s }: { s: ReportSummary }) {
   return (
     <View>
       <Group title="居民求助" shown={s.needs !== null}>
-        <Figure label="收到求助" value={fmt(s.needs?.received, '条')} meaning="needs.received" />
-        <Figure label="完成服务" value={fmt(s.needs?.completed, '条')} meaning="needs.completed" />
-        <Figure label="居民确认" value={fmt(s.needs?.confirmed, '条')} meaning="needs.confirmed" />
-        <Figure label="平均评分" value={fmt(s.needs?.avgRating, '星')} meaning="needs.avgRating" />
-        <Figure
-          label="接单用时"
-          value={fmt(s.needs?.avgHoursToClaim, '小时')}
-          meaning="needs.avgHoursToClaim"
-        />
-        <Figure
-          label="完成用时"
-          value={fmt(s.needs?.avgHoursToComplete, '小时')}
-          meaning="needs.avgHoursToComplete"
-        />
+        <Figure n={s.needs?.received} meaning="needs.received" />
+        <Figure n={s.needs?.completed} meaning="needs.completed" />
+        <Figure n={s.needs?.confirmed} meaning="needs.confirmed" />
+        <Figure n={s.needs?.avgRating} meaning="needs.avgRating" />
+        <Figure n={s.needs?.avgHoursToClaim} meaning="needs.avgHoursToClaim" />
+        <Figure n={s.needs?.avgHoursToComplete} meaning="needs.avgHoursToComplete" />
       </Group>
       <Group title="志愿活动" shown={s.activities !== null}>
-        <Figure label="开展活动" value={fmt(s.activities?.held, '场')} meaning="activities.held" />
-        <Figure label="提供名额" value={fmt(s.activities?.places, '个')} meaning="activities.places" />
-        <Figure label="报名人数" value={fmt(s.activities?.signedUp, '人')} meaning="activities.signedUp" />
-        <Figure label="实际参与" value={fmt(s.activities?.attended, '人次')} meaning="activities.attended" />
+        <Figure n={s.activities?.held} meaning="activities.held" />
+        <Figure n={s.activities?.places} meaning="activities.places" />
+        <Figure n={s.activities?.signedUp} meaning="activities.signedUp" />
+        <Figure n={s.activities?.attended} meaning="activities.attended" />
       </Group>
       <Group title="服务群众" shown={s.people !== null}>
-        <Figure label="服务居民" value={fmt(s.people?.served, '人')} meaning="people.served" />
-        <Figure label="服务人次" value={fmt(s.people?.visits, '人次')} meaning="people.visits" />
+        <Figure n={s.people?.served} meaning="people.served" />
+        <Figure n={s.people?.visits} meaning="people.visits" />
       </Group>
       <Group title="爱心敲门" shown={s.care !== null}>
-        <Figure label="新建档案" value={fmt(s.care?.recipients, '个')} meaning="care.recipients" />
-        <Figure
-          label="走访入户"
-          value={fmt(s.care?.householdsVisited, '户')}
-          meaning="care.householdsVisited"
-        />
-        <Figure label="走访次数" value={fmt(s.care?.visits, '次')} meaning="care.visits" />
-        <Figure label="逾期未访" value={fmt(s.care?.overdue, '人')} meaning="care.overdue" />
+        <Figure n={s.care?.recipients} meaning="care.recipients" />
+        <Figure n={s.care?.householdsVisited} meaning="care.householdsVisited" />
+        <Figure n={s.care?.visits} meaning="care.visits" />
+        <Figure n={s.care?.overdue} meaning="care.overdue" />
       </Group>
       <Group title="志愿者" shown={s.volunteers !== null}>
-        <Figure label="参与服务" value={fmt(s.volunteers?.active, '人')} meaning="volunteers.active" />
+        <Figure n={s.volunteers?.active} meaning="volunteers.active" />
         <Figure
-          label="服务时长"
           value={s.volunteers ? `${Math.round((s.volunteers.minutes / 60) * 10) / 10}小时` : '—'}
           meaning="volunteers.minutes"
         />
       </Group>
       <Group title="积分" shown={s.points !== null}>
-        <Figure label="发放积分" value={fmt(s.points?.issued, '分')} meaning="points.issued" />
-        <Figure label="兑换积分" value={fmt(s.points?.redeemed, '分')} meaning="points.redeemed" />
+        <Figure n={s.points?.issued} meaning="points.issued" />
+        <Figure n={s.points?.redeemed} meaning="points.redeemed" />
       </Group>
     </View>
   )
@@ -323,6 +315,7 @@ function Dashboard() {
         <>
           <Figures s={summary} />
           <Charts s={summary} trend={trend} />
+          <ExportSection from={period.from} to={period.to} label={period.label} />
         </>
       )}
     </View>
