@@ -59,6 +59,11 @@ export default defineAppConfig({
       pages: ['pages/corner/index', 'pages/project/index', 'pages/activity/index', 'pages/mine/index'],
     },
     {
+      // 服务记录 and 志愿服务证明; verify is public (opened by a certificate's QR code).
+      root: 'packages/service',
+      pages: ['pages/record/index', 'pages/certificate/index', 'pages/verify/index'],
+    },
+    {
       root: 'packages/care',
       pages: [
         'pages/due/index',

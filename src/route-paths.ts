@@ -42,4 +42,7 @@ export const ROUTES = {
   workbench: '/packages/homes/pages/workbench/index',
   volunteerTasks: '/packages/homes/pages/tasks/index',
   report: '/packages/worker/pages/report/index',
+  serviceRecord: '/packages/service/pages/record/index',
+  certificate: '/packages/service/pages/certificate/index',
+  certificateVerify: '/packages/service/pages/verify/index',
 } as const
