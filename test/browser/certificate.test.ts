@@ -15,6 +15,7 @@ import { hoursText } from '@shared/service'
 import {
   ARTIFACTS,
   demoAppForFile,
+  loadedImage,
   phone,
   phoneAs,
   snapshot,
@@ -39,14 +40,7 @@ it('a volunteer downloads a certificate whose QR code opens the verify page, val
   await snapshot(volunteer, 'certificate-01-record')
 
   await visible(volunteer, '开具证明').click()
-  const image = volunteer.locator('.service__image img').filter({ visible: true }).first()
-  await image.waitFor()
-  await volunteer.waitForFunction(
-    (el) =>
-      (el as { complete: boolean; naturalWidth: number }).complete &&
-      (el as { naturalWidth: number }).naturalWidth > 0,
-    await image.elementHandle(),
-  )
+  await loadedImage(volunteer, '.service__image img')
   await snapshot(volunteer, 'certificate-02-image')
 
   const mine = await emu.call<Page<Certificate>>('certificate', { action: 'mine' }, VOLUNTEER)

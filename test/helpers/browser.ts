@@ -127,6 +127,19 @@ export function visible(page: Page, selector: string, hasText?: string | RegExp)
     .first()
 }
 
+/** Waits until the first visible <img> under `selector` has loaded a picture (not a broken one); answers it. */
+export async function loadedImage(page: Page, selector: string): Promise<Locator> {
+  const image = visible(page, selector)
+  await image.waitFor()
+  await page.waitForFunction(
+    (el) =>
+      (el as { complete: boolean; naturalWidth: number }).complete &&
+      (el as { naturalWidth: number }).naturalWidth > 0,
+    await image.elementHandle(),
+  )
+  return image
+}
+
 /**
  * What a person can see with exactly this text: Taro's H5 router keeps earlier pages in the document, hidden,
  * so only a visible match counts.
