@@ -38,6 +38,7 @@ export default defineAppConfig({
         'pages/corners-manage/index',
         'pages/activity-code/index',
         'pages/activity-attendance/index',
+        'pages/activity-poster/index',
         'pages/report/index',
       ],
     },

@@ -30,6 +30,7 @@ export const ROUTES = {
   cornersManage: '/packages/worker/pages/corners-manage/index',
   activityCode: '/packages/worker/pages/activity-code/index',
   activityAttendance: '/packages/worker/pages/activity-attendance/index',
+  activityPoster: '/packages/worker/pages/activity-poster/index',
   careDue: '/packages/care/pages/due/index',
   careVisit: '/packages/care/pages/visit/index',
   careRecipient: '/packages/care/pages/recipient/index',

@@ -7,13 +7,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import jsQR from 'jsqr'
-import type { BrowserContext } from 'playwright-core'
 import { PNG } from 'pngjs'
 import type { Certificate } from '@shared/certificate'
 import type { Page } from '@shared/envelope'
 import { hoursText } from '@shared/service'
 import {
   ARTIFACTS,
+  contextsForFile,
   demoAppForFile,
   loadedImage,
   phone,
@@ -23,10 +23,7 @@ import {
 } from '../helpers/browser'
 
 const app = demoAppForFile()
-const contexts: BrowserContext[] = []
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-})
+const contexts = contextsForFile()
 
 const VOLUNTEER = 'demo-volunteer-zhang'
 const WORKER = 'demo-worker-liu'
@@ -40,7 +37,7 @@ it('a volunteer downloads a certificate whose QR code opens the verify page, val
   await snapshot(volunteer, 'certificate-01-record')
 
   await visible(volunteer, '开具证明').click()
-  await loadedImage(volunteer, '.service__image img')
+  await loadedImage(volunteer, '.drawn-picture img')
   await snapshot(volunteer, 'certificate-02-image')
 
   const mine = await emu.call<Page<Certificate>>('certificate', { action: 'mine' }, VOLUNTEER)

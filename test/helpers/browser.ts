@@ -171,6 +171,15 @@ export function demoAppForFile(): () => { emu: Emulator; browser: Browser } {
   return () => ({ emu: emu!, browser: browser! })
 }
 
+/** The phones a test file opens (pass it to phoneAs, push any other context), all closed after the file. */
+export function contextsForFile(): BrowserContext[] {
+  const contexts: BrowserContext[] = []
+  afterAll(async () => {
+    for (const context of contexts) await context.close()
+  })
+  return contexts
+}
+
 /** A new phone (its own context, kept in `contexts` to close) opened at `url` as `name` from the picker. */
 export async function phoneAs(
   browser: Browser,

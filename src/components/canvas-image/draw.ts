@@ -13,6 +13,9 @@ export interface Ctx2D {
   textAlign: CanvasTextAlign
   textBaseline: CanvasTextBaseline
   fillRect(x: number, y: number, w: number, h: number): void
+  beginPath(): void
+  arc(x: number, y: number, radius: number, startAngle: number, endAngle: number): void
+  fill(): void
   strokeRect(x: number, y: number, w: number, h: number): void
   fillText(text: string, x: number, y: number): void
   measureText(text: string): { width: number }

@@ -1,9 +1,10 @@
 /** One of the person's 志愿服务证明 drawn as a picture, to keep in the album (WeChat) or download (H5). */
 import { useCallback, useEffect, useState } from 'react'
-import { Button, Image, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import type { Certificate } from '@shared/certificate'
-import { openAlbumSetting, saveImage, useCanvasImage } from '@/components/canvas-image'
+import { useCanvasImage } from '@/components/canvas-image'
+import DrawnPicture from '@/components/canvas-image/picture'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { useMe } from '@/hooks/use-me'
 import { useShownData } from '@/hooks/use-shown-data'
@@ -28,13 +29,10 @@ async function findCertificate(serial: string): Promise<Certificate | null> {
   return null
 }
 
-const weapp = process.env.TARO_ENV === 'weapp'
-
 function CertificateImage({ cert }: { cert: Certificate }) {
   const { node, render } = useCanvasImage('certificate-canvas', CERT_WIDTH, CERT_HEIGHT)
   const [image, setImage] = useState<string | null>(null)
   const [problem, setProblem] = useState('')
-  const [saved, setSaved] = useState<'saved' | 'denied' | null>(null)
 
   const draw = useCallback(() => {
     setProblem('')
@@ -46,51 +44,18 @@ function CertificateImage({ cert }: { cert: Certificate }) {
     return () => clearTimeout(timer)
   }, [draw])
 
-  const save = async () => {
-    if (!image) return
-    setProblem('')
-    try {
-      const outcome = await saveImage(image, `志愿服务证明-${cert.serial}.png`)
-      if (outcome === 'cancelled') return
-      setSaved(outcome)
-      if (outcome === 'saved')
-        Taro.showToast({ title: weapp ? '已保存到相册' : '图片已下载', icon: 'success' }).catch(
-          () => undefined,
-        )
-    } catch (e) {
-      setProblem((e as Error).message)
-    }
-  }
-
   return (
     <View>
       {node}
       {!image && !problem && <Loading text="正在生成证明图片…" />}
       {image && (
-        <Image
-          className="service__image"
-          src={image}
-          mode="widthFix"
-          aria-label={`志愿服务证明 ${cert.serial}`}
-          onClick={() => Taro.previewImage({ urls: [image], current: image }).catch(() => undefined)}
+        <DrawnPicture
+          image={image}
+          label={`志愿服务证明 ${cert.serial}`}
+          fileName={`志愿服务证明-${cert.serial}.png`}
         />
       )}
       {problem && <ErrorState message={problem} onRetry={image ? undefined : draw} retryText="重新生成" />}
-      {saved === 'denied' && (
-        <View className="card">
-          <Text className="hint">
-            没有保存到相册的权限。请点下面的按钮，在设置里打开“保存到相册”，再回来保存。
-          </Text>
-          <Button className="btn" onClick={openAlbumSetting}>
-            去设置
-          </Button>
-        </View>
-      )}
-      {image && (
-        <Button className="btn btn--primary" onClick={() => void save()}>
-          {weapp ? '保存到相册' : '下载图片'}
-        </Button>
-      )}
       {cert.status === 'revoked' && (
         <Text className="error-text">
           这份证明已经作废{cert.revokeReason ? `，原因：${cert.revokeReason}` : ''}。
