@@ -38,6 +38,7 @@ export default defineAppConfig({
         'pages/corners-manage/index',
         'pages/activity-code/index',
         'pages/activity-attendance/index',
+        'pages/activity-poster/index',
         'pages/report/index',
       ],
     },
@@ -57,6 +58,11 @@ export default defineAppConfig({
     {
       root: 'packages/corners',
       pages: ['pages/corner/index', 'pages/project/index', 'pages/activity/index', 'pages/mine/index'],
+    },
+    {
+      // 服务记录 and 志愿服务证明; verify is public (opened by a certificate's QR code).
+      root: 'packages/service',
+      pages: ['pages/record/index', 'pages/certificate/index', 'pages/verify/index'],
     },
     {
       root: 'packages/care',

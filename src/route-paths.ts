@@ -30,6 +30,7 @@ export const ROUTES = {
   cornersManage: '/packages/worker/pages/corners-manage/index',
   activityCode: '/packages/worker/pages/activity-code/index',
   activityAttendance: '/packages/worker/pages/activity-attendance/index',
+  activityPoster: '/packages/worker/pages/activity-poster/index',
   careDue: '/packages/care/pages/due/index',
   careVisit: '/packages/care/pages/visit/index',
   careRecipient: '/packages/care/pages/recipient/index',
@@ -42,4 +43,7 @@ export const ROUTES = {
   workbench: '/packages/homes/pages/workbench/index',
   volunteerTasks: '/packages/homes/pages/tasks/index',
   report: '/packages/worker/pages/report/index',
+  serviceRecord: '/packages/service/pages/record/index',
+  certificate: '/packages/service/pages/certificate/index',
+  certificateVerify: '/packages/service/pages/verify/index',
 } as const

@@ -213,6 +213,36 @@ export const checkinCodeInput = z.strictObject(activityId)
 export const checkinInput = z.strictObject({ ...activityId, code: codeSchema })
 export const checkoutInput = z.strictObject({ ...activityId, code: codeSchema })
 export const attendanceInput = z.strictObject(activityId)
+export const posterCodeInput = z.strictObject(activityId)
+
+/**
+ * A poster's mini-program code opens the activity page with `scene` = `a=<activity id>` (WeChat allows at most
+ * 32 characters); the page reads the id back with activityIdFromScene.
+ */
+export const POSTER_PAGE = 'packages/corners/pages/activity/index'
+export const SCENE_MAX = 32
+
+export function activityScene(id: string): string {
+  return `a=${id}`
+}
+
+/** The activity id of a scene (as WeChat hands it to the page, URI-encoded or not), or null. */
+export function activityIdFromScene(scene: string | undefined | null): string | null {
+  if (!scene) return null
+  let text = scene
+  try {
+    text = decodeURIComponent(scene)
+  } catch {
+    // Not encoded.
+  }
+  const m = /^a=([\x21-\x7e]+)$/.exec(text)
+  return m ? m[1] : null
+}
+
+/** A poster's mini-program code: a PNG as a data URL. */
+export interface PosterCode {
+  image: string
+}
 
 export const confirmAttendanceInput = z.strictObject({
   ...activityId,

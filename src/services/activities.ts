@@ -10,6 +10,7 @@ import type {
   ListActivitiesInput,
   MineInput,
   Participation,
+  PosterCode,
   UpsertActivityInput,
 } from '@shared/activities'
 import { callFunction } from './cloud'
@@ -69,6 +70,11 @@ export function checkOut(id: string, code: string): Promise<Participation> {
 /** Workers only: the current on-site code (valid 60 s, a new one every 30 s) and the text of its QR code. */
 export function getCheckinCode(id: string): Promise<CheckinCode> {
   return callFunction<CheckinCode>(FUNCTION, { action: 'checkinCode', id })
+}
+
+/** Workers only: the mini-program code of the activity's poster (a PNG data URL), which opens the activity. */
+export function getPosterCode(id: string): Promise<PosterCode> {
+  return callFunction<PosterCode>(FUNCTION, { action: 'posterCode', id })
 }
 
 /** Workers only: everyone who holds a place, with check-in, check-out and minutes. */

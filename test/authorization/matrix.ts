@@ -692,6 +692,12 @@ export const ROWS: Row[] = [
   },
   {
     fn: 'activities',
+    action: 'posterCode',
+    payload: async (f) => ({ id: (await f.activity('open')).id }),
+    ...workersOnly(),
+  },
+  {
+    fn: 'activities',
     action: 'checkin',
     payload: async (f) => f.activity('signed'),
     expect: { anonymous: 'unauthenticated', owner: 'ok' },

@@ -206,6 +206,7 @@ it('every page a resident opens shows its content in Chinese, whole and unbroken
     { name: 'notices', url: ROUTES.notices, shows: ['还没有消息'] },
     { name: 'edit-profile', url: ROUTES.editProfile, shows: ['保存'] },
     { name: 'volunteer-apply', url: ROUTES.volunteerApply, shows: ['提交申请'] },
+    { name: 'service-record', url: ROUTES.serviceRecord, shows: ['开具志愿服务证明', '我的证明'] },
   ])
 })
 
@@ -222,6 +223,7 @@ it('every page a volunteer opens shows its content in Chinese, whole and unbroke
     { name: 'care-teams', url: ROUTES.careTeams, shows: ['队长：张秀芹'] },
     { name: 'me', url: ROUTES.me, shows: ['张桂芹', '志愿者'] },
     { name: 'tasks', url: ROUTES.volunteerTasks, shows: ['已确认的服务时长', '我接的求助'] },
+    { name: 'service-record', url: ROUTES.serviceRecord, shows: ['开具证明', '服务记录'] },
   ])
 })
 
@@ -245,6 +247,7 @@ it('every page a social worker opens shows its content in Chinese, whole and unb
     { name: 'care-teams', url: ROUTES.careTeams, shows: ['新建服务队'] },
     { name: 'me', url: ROUTES.me, shows: ['刘敏', '社工'] },
     { name: 'workbench', url: ROUTES.workbench, shows: ['待审核的求助', '超期未走访的老人'] },
+    { name: 'certificate-verify', url: ROUTES.certificateVerify, shows: ['证明编号', '查询'] },
   ])
 })
 

@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext } from 'playwright-core'
 import type { Need, NeedPhoto } from '@shared/needs'
 import { encodePng } from '../../emulator/png'
-import { launchBrowser, phoneAs, snapshot, visibleText as visible } from '../helpers/browser'
+import { launchBrowser, loadedImage, phoneAs, snapshot, visibleText as visible } from '../helpers/browser'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 import { connectSdk } from '../helpers/sdk'
 import { tempUrl } from '../helpers/storage'
@@ -72,14 +72,7 @@ it('a resident’s photo reaches the assigned volunteer and nobody else', async 
   // The assigned volunteer opens the need and sees the photo, loaded.
   const volunteer = await phoneAs(browser, contexts, tab, '张桂芹')
   await volunteer.goto(`${emu.url}/#/packages/needs/pages/detail/index?id=${need.id}`)
-  const image = volunteer.locator('.need-photos .photo-thumb img').filter({ visible: true }).first()
-  await image.waitFor()
-  await volunteer.waitForFunction(
-    (el) =>
-      (el as { complete: boolean; naturalWidth: number }).complete &&
-      (el as { naturalWidth: number }).naturalWidth > 0,
-    await image.elementHandle(),
-  )
+  await loadedImage(volunteer, '.need-photos .photo-thumb img')
   await snapshot(volunteer, 'need-photos-02-volunteer')
 
   // Another volunteer: the answer of a missing need, for the need and for its photos.

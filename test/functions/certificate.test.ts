@@ -15,6 +15,8 @@ import { shanghaiDay } from '../../types/time'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 import { readAll } from '../helpers/invariants'
 import { connectSdk, type Sdk } from '../helpers/sdk'
+import { clientUpload } from '../helpers/storage'
+import { encodePng } from '../../emulator/png'
 import { postErrand, snapshotCollections } from '../helpers/snapshots'
 
 const VOLUNTEER = 'demo-volunteer-zhang'
@@ -48,7 +50,7 @@ async function recordsTotals(openid: string, from: string, to: string) {
     readAll<VisitRecord>(sdk, 'care_visits'),
   ])
   return serviceFromRecords(openid, {
-    needs: needs.filter((n) => n.status !== 'confirmed' || within(n.updatedAt)),
+    needs: needs.filter((n) => n.status !== 'confirmed' || within(n.confirmedAt ?? null)),
     signups: signups.filter((s) => s.state !== 'confirmed' || within(s.confirmedAt)),
     visits: visits.filter((v) => v.status !== 'confirmed' || within(v.confirmedAt)),
   })
@@ -122,6 +124,71 @@ describe('hours', () => {
     expect(first.items[0]).toMatchObject({ id, kind: 'need', minutes: 95, where: '邻里互助' })
     // Never the resident's address or phone.
     expect(JSON.stringify(first.items[0])).not.toMatch(/槐中路社区2栋|13503110007|取快递/)
+  })
+})
+
+describe('confirmation time', () => {
+  it('places a need in the period it was confirmed in, even when its photo is taken away days later', async () => {
+    const photo = await clientUpload(
+      emu,
+      `user/${RESIDENT}/tap.png`,
+      encodePng(8, 8, (x, y) => [x * 30, y * 30, 90]),
+      RESIDENT,
+    )
+    const made = await emu.call<{ id: string; photos: { id: string }[] }>(
+      'needs',
+      {
+        action: 'create',
+        category: 'repair',
+        title: '水龙头漏水',
+        description: '厨房水龙头一直滴水，请帮忙看看。',
+        address: '槐中路社区2栋2单元201',
+        contactPhone: '13503110007',
+        photos: [photo],
+      },
+      RESIDENT,
+    )
+    expect(made).toMatchObject({ ok: true })
+    const id = made.data!.id
+    await emu.call('needs', { action: 'review', id, approve: true }, WORKER)
+    await emu.call('needs', { action: 'claim', id }, VOLUNTEER)
+    await emu.call('needs', { action: 'complete', id, minutes: 70 }, VOLUNTEER)
+    expect(await emu.call('needs', { action: 'confirm', id, rating: 5 }, RESIDENT)).toMatchObject({
+      ok: true,
+    })
+    const confirmedOn = shanghaiDay(await emu.now())
+    const from = shanghaiDay((await emu.now()) - 400 * DAY)
+    const before = (await issue(VOLUNTEER, from, confirmedOn)).data!
+
+    await emu.advanceClock(3 * DAY)
+    const stored = await sdk.db.collection('needs').doc(id).get()
+    const photoId = (stored.data as NeedRecord).photos![0].id
+    expect(await emu.call('needs', { action: 'removePhoto', id, photoId }, RESIDENT)).toMatchObject({
+      ok: true,
+    })
+    const after = (await sdk.db.collection('needs').doc(id).get()).data as NeedRecord
+    expect(after.updatedAt).toBeGreaterThan(after.confirmedAt!)
+
+    // The same period still holds the need's 70 minutes, and the days since hold none of them.
+    const again = (await issue(VOLUNTEER, from, confirmedOn)).data!
+    expect(again.total).toBe(before.total)
+    expect(again.total).toBe((await recordsTotals(VOLUNTEER, from, confirmedOn)).minutes)
+    const today = shanghaiDay(await emu.now())
+    const since = shanghaiDay(Date.parse(`${confirmedOn}T00:00:00+08:00`) + DAY)
+    const later = await issue(VOLUNTEER, since, today)
+    const laterTotals = await recordsTotals(VOLUNTEER, since, today)
+    if (laterTotals.minutes === 0) expect(later).toMatchObject({ ok: false, code: 'failed-precondition' })
+    else expect(later.data!.minutes.need).toBe(laterTotals.need)
+    const year = Number(confirmedOn.slice(0, 4))
+    const listed = await cert<Page<ServiceRecord>>({ action: 'records', year, limit: 20 }, VOLUNTEER)
+    expect(listed.data!.items.find((r) => r.id === id)).toMatchObject({ at: after.confirmedAt, minutes: 70 })
+  })
+
+  it('gives every confirmed need of the demo the instant it was confirmed', async () => {
+    const needs = await readAll<NeedRecord>(sdk, 'needs')
+    const confirmed = needs.filter((n) => n.status === 'confirmed')
+    expect(confirmed.length).toBeGreaterThan(0)
+    for (const n of confirmed) expect(n.confirmedAt).toEqual(expect.any(Number))
   })
 })
 

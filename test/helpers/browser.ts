@@ -127,6 +127,19 @@ export function visible(page: Page, selector: string, hasText?: string | RegExp)
     .first()
 }
 
+/** Waits until the first visible <img> under `selector` has loaded a picture (not a broken one); answers it. */
+export async function loadedImage(page: Page, selector: string): Promise<Locator> {
+  const image = visible(page, selector)
+  await image.waitFor()
+  await page.waitForFunction(
+    (el) =>
+      (el as { complete: boolean; naturalWidth: number }).complete &&
+      (el as { naturalWidth: number }).naturalWidth > 0,
+    await image.elementHandle(),
+  )
+  return image
+}
+
 /**
  * What a person can see with exactly this text: Taro's H5 router keeps earlier pages in the document, hidden,
  * so only a visible match counts.
@@ -156,6 +169,15 @@ export function demoAppForFile(): () => { emu: Emulator; browser: Browser } {
     await emu?.stop()
   })
   return () => ({ emu: emu!, browser: browser! })
+}
+
+/** The phones a test file opens (pass it to phoneAs, push any other context), all closed after the file. */
+export function contextsForFile(): BrowserContext[] {
+  const contexts: BrowserContext[] = []
+  afterAll(async () => {
+    for (const context of contexts) await context.close()
+  })
+  return contexts
 }
 
 /** A new phone (its own context, kept in `contexts` to close) opened at `url` as `name` from the picker. */

@@ -8,6 +8,7 @@ import { attendance, confirm } from './attendance'
 import { get, list, mine } from './browse'
 import { checkin, checkinCode, checkout } from './checkin'
 import { find } from './find'
+import { posterCode } from './poster'
 import { cancel, signup } from './signup'
 import { upsert } from './upsert'
 
@@ -25,5 +26,6 @@ export const main = defineFunction({
     checkout,
     attendance,
     confirm,
+    posterCode,
   },
 })

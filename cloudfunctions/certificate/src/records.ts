@@ -24,7 +24,7 @@ export const records = action({
         kind: 'need' as const,
         title: NEED_CATEGORY_LABELS[n.category] ?? '帮助邻居',
         where: '邻里互助',
-        at: n.updatedAt,
+        at: n.confirmedAt ?? 0,
         minutes: n.minutes ?? 0,
         confirmedBy: n.requester.nickname || '发布人',
         confirmer: null,

@@ -1,7 +1,8 @@
 /**
  * The three sources of confirmed service — needs served (by their assignee), activities attended (the
  * sign-up) and home visits (each visitor) — read through indexed queries within a window of confirmation times,
- * newest first. A confirmed need no longer changes, so its last change (`updatedAt`) is when it was confirmed.
+ * newest first. Each source is placed by the instant it was confirmed (`confirmedAt`), never by its last change:
+ * a confirmed need still changes afterwards (a photo taken away), and its service must stay where it was.
  */
 import type { VisitRecord } from '../../../types/care'
 import type { NeedRecord, SignupRecord } from '../../../types/records'
@@ -16,7 +17,7 @@ export interface Window {
 
 type Need = Pick<
   NeedRecord,
-  '_id' | 'status' | 'assignee' | 'minutes' | 'category' | 'requester' | 'updatedAt'
+  '_id' | 'status' | 'assignee' | 'minutes' | 'category' | 'requester' | 'confirmedAt'
 >
 type Signup = Pick<
   SignupRecord,
@@ -44,11 +45,11 @@ export async function readSources(
       .where(
         _.and([
           { 'assignee.openid': openid, status: 'confirmed' },
-          range('updatedAt'),
-          afterCursor('updatedAt', cursor),
+          range('confirmedAt'),
+          afterCursor('confirmedAt', cursor),
         ]),
       )
-      .orderBy('updatedAt', 'desc')
+      .orderBy('confirmedAt', 'desc')
       .orderBy('_id', 'asc')
       .limit(limit)
       .get(),

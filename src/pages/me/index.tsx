@@ -213,6 +213,13 @@ export default function MePage() {
             onClick={() => openPage(ROUTES.mallOrders)}
           />
         )}
+        {me && (
+          <MenuItem
+            title="服务记录与证明"
+            description="每一次服务的记录和时长，开具志愿服务证明"
+            onClick={() => openPage(ROUTES.serviceRecord)}
+          />
+        )}
         {hasRole(me, 'volunteer') && (
           <MenuItem
             title="爱心敲门 · 今日待访"
@@ -267,6 +274,13 @@ export default function MePage() {
             title="爱心敲门"
             description="社工专用：关爱名单、服务队、超期和紧急走访"
             onClick={() => openPage(ROUTES.careOverview)}
+          />
+        )}
+        {hasRole(me, 'worker') && (
+          <MenuItem
+            title="核验志愿服务证明"
+            description="社工专用：输入编号或扫码核验，作废有误的证明"
+            onClick={() => openPage(ROUTES.certificateVerify)}
           />
         )}
         {hasRole(me, 'worker') && (

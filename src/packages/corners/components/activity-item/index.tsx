@@ -54,7 +54,7 @@ export default function ActivityItem({ activity, now, message, children }: Activ
   )
 }
 
-/** A worker's buttons under an activity: the on-site code and the attendance list. */
+/** A worker's buttons under an activity: the on-site code, the attendance list and the poster. */
 export function WorkerButtons({ id }: { id: string }) {
   return (
     <>
@@ -69,6 +69,12 @@ export function WorkerButtons({ id }: { id: string }) {
         onClick={() => openPage(`${ROUTES.activityAttendance}?id=${encodeURIComponent(id)}`)}
       >
         签到名单
+      </Button>
+      <Button
+        className="btn btn--quiet"
+        onClick={() => openPage(`${ROUTES.activityPoster}?id=${encodeURIComponent(id)}`)}
+      >
+        活动海报
       </Button>
     </>
   )

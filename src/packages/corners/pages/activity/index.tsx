@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
-import type { Activity } from '@shared/activities'
+import { type Activity, activityIdFromScene } from '@shared/activities'
 import { useRefreshOnReturn } from '@/components/need-list'
 import { ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
@@ -14,7 +14,9 @@ import { SignUpAction, useSignUp } from '../../components/activity-item/sign-up'
 
 /** One activity, of a project or standalone (环境整治 and the like): when, where, places, and sign-up. */
 export default function ActivityPage() {
-  const id = useRouter()?.params?.id ?? ''
+  // Opened from a link by `id`, or from a poster's mini-program code by its `scene` (activityScene).
+  const params = useRouter()?.params ?? {}
+  const id = params.id ?? activityIdFromScene(params.scene) ?? ''
   const { me } = useMe()
   const [activity, setActivity] = useState<Activity | null>(null)
   const [error, setError] = useState<CloudError | null>(null)

@@ -4,11 +4,11 @@ import Taro from '@tarojs/taro'
 import { PARTICIPATION_STATE_LABELS, type Participation } from '@shared/activities'
 import type { DueList } from '@shared/care'
 import type { Need } from '@shared/needs'
-import { hoursText, SERVICE_KIND_LABELS, SERVICE_KINDS } from '@shared/service'
 import { shanghaiDay } from '@shared/time'
 import type { Me } from '@shared/user'
 import { formatNeedTime } from '@/components/need-card'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
+import ServiceHours from '@/components/service-hours'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { useShownData } from '@/hooks/use-shown-data'
 import { ROUTES, openPage } from '@/routes'
@@ -55,20 +55,6 @@ async function loadTasks(): Promise<Tasks> {
     shifts: shifts.items.filter((p) => p.state !== 'cancelled'),
     due,
   }
-}
-
-function ServiceCard({ me }: { me: Me }) {
-  const { service } = me
-  const parts = SERVICE_KINDS.filter((kind) => service[kind] > 0).map(
-    (kind) => `${SERVICE_KIND_LABELS[kind]}${hoursText(service[kind])}小时`,
-  )
-  return (
-    <View className="card tasks__service">
-      <Text className="tasks__service-value">{hoursText(service.minutes)}</Text>
-      <Text className="tasks__service-label">小时 已确认的服务时长</Text>
-      <Text className="hint">{parts.length ? parts.join('，') : '服务被确认后，时长记在这里。'}</Text>
-    </View>
-  )
 }
 
 function NeedRow({ need, fresh }: { need: Need; fresh: boolean }) {
@@ -138,7 +124,12 @@ function TaskLists({ me }: { me: Me }) {
   const visits = tasks.due.overdue.length + tasks.due.soon.length
   return (
     <View>
-      <ServiceCard me={me} />
+      <ServiceHours
+        service={me.service}
+        emptyText="服务被确认后，时长记在这里。"
+        onOpen={() => openPage(ROUTES.serviceRecord)}
+        openText="服务记录与证明"
+      />
       <Button className="btn btn--primary" onClick={() => openPage(ROUTES.needPool)}>
         去需求大厅接单
       </Button>

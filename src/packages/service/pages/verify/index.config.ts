@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '核验志愿服务证明',
+})
