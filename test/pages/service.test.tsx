@@ -170,7 +170,8 @@ describe('核验志愿服务证明', () => {
 
     await typeInto('例如：服务时长记录有误', '时长登记重复')
     fireEvent.click(screen.getByText('确认作废'))
-    expect(await screen.findByText('已作废', {}, WAIT)).toBeInTheDocument()
+    // The page checks the serial again after revoking: its answer, not the toast, says 已作废.
+    expect(await screen.findByText(/这份证明已被社工站作废/, {}, WAIT)).toBeInTheDocument()
     expect(await check()).toMatchObject({ status: 'revoked' })
     expect((await mine(VOLUNTEER)).items[0]).toMatchObject({
       status: 'revoked',
