@@ -38,8 +38,12 @@ export default defineAppConfig({
         'pages/corners-manage/index',
         'pages/activity-code/index',
         'pages/activity-attendance/index',
-        'pages/report/index',
       ],
+    },
+    {
+      // 数据 alone carries the chart library (@antv/f2): only a worker who opens it downloads it.
+      root: 'packages/report',
+      pages: ['pages/index/index'],
     },
     {
       root: 'packages/mall',

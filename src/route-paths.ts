@@ -41,5 +41,5 @@ export const ROUTES = {
   notices: '/packages/homes/pages/notices/index',
   workbench: '/packages/homes/pages/workbench/index',
   volunteerTasks: '/packages/homes/pages/tasks/index',
-  report: '/packages/worker/pages/report/index',
+  report: '/packages/report/pages/index/index',
 } as const
