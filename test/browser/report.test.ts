@@ -106,8 +106,10 @@ it("draws the month's three charts on their canvases, with the figures report.su
   for (const shop of s.points!.byShop) expect(shopText).toContain(`${shop.name}${shop.points}分`)
   await page.locator('#report-trend').scrollIntoViewIfNeeded()
   await snapshot(page, 'report/07-chart-trend')
+  await page.locator('#report-categories').scrollIntoViewIfNeeded()
+  await snapshot(page, 'report/08-chart-categories')
   await page.locator('#report-shops').scrollIntoViewIfNeeded()
-  await snapshot(page, 'report/08-chart-shops')
+  await snapshot(page, 'report/09-chart-shops')
   await page.context().close()
 })
 

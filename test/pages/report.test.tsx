@@ -80,7 +80,7 @@ test('a chart whose figures are all zero says so and draws no canvas', () => {
   const { container } = render(
     <ChartCard
       id="zeros"
-      kind="column"
+      kind="bar"
       title="求助按类别"
       empty="这段时间还没有求助"
       bars={NEED_CATEGORIES.map((c) => ({ key: c, label: NEED_CATEGORY_LABELS[c], value: 0, unit: '条' }))}
@@ -95,7 +95,7 @@ test('a chart with figures has its canvas and lists each figure with its unit', 
   const { container } = render(
     <ChartCard
       id="some"
-      kind="column"
+      kind="bar"
       title="求助按类别"
       empty="这段时间还没有求助"
       bars={[

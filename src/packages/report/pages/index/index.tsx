@@ -131,7 +131,7 @@ function Charts({ s, trend }: { s: ReportSummary; trend: TrendItem[] | null }) {
       {s.needs && (
         <ChartCard
           id="report-categories"
-          kind="column"
+          kind="bar"
           title="求助按类别"
           empty="这段时间还没有求助"
           bars={NEED_CATEGORIES.map((c) => ({
