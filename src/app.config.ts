@@ -39,8 +39,12 @@ export default defineAppConfig({
         'pages/activity-code/index',
         'pages/activity-attendance/index',
         'pages/activity-poster/index',
-        'pages/report/index',
       ],
+    },
+    {
+      // 数据 alone carries the chart library (@antv/f2): only a worker who opens it downloads it.
+      root: 'packages/report',
+      pages: ['pages/index/index'],
     },
     {
       root: 'packages/mall',

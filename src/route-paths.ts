@@ -42,7 +42,7 @@ export const ROUTES = {
   notices: '/packages/homes/pages/notices/index',
   workbench: '/packages/homes/pages/workbench/index',
   volunteerTasks: '/packages/homes/pages/tasks/index',
-  report: '/packages/worker/pages/report/index',
+  report: '/packages/report/pages/index/index',
   serviceRecord: '/packages/service/pages/record/index',
   certificate: '/packages/service/pages/certificate/index',
   certificateVerify: '/packages/service/pages/verify/index',

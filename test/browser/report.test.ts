@@ -2,14 +2,17 @@
  * 工作台 → 数据 in a real browser on the H5 build: a social worker opens the station's figures, which come
  * from two calls (report.summary and report.trend), each figure with its meaning; switches to the year and
  * to one community; exports the month's needs list as an Excel file, downloaded by the browser and read back;
- * a resident who opens the page is told it is for workers. Screenshots at 375×812 in test-artifacts/report/.
+ * a resident who opens the page is told it is for workers. The three charts (f2 on a canvas) are drawn with the
+ * figures report.summary and report.trend answer, which are also written out under each. Screenshots at 375×812 in
+ * test-artifacts/report/.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import type { NeedRecord } from '../../types/records'
-import { periodOf } from '../../types/report'
+import { NEED_CATEGORIES, NEED_CATEGORY_LABELS } from '../../types/needs'
+import { periodOf, type ReportSummary, type TrendItem } from '../../types/report'
 import { shanghaiMonth } from '../../types/time'
 import { readAll } from '../helpers/invariants'
 import { connectSdk } from '../helpers/sdk'
@@ -18,7 +21,7 @@ import { startEmulator, type Emulator } from '../helpers/emulator'
 
 /** Where the H5 identity picker keeps the chosen person: Taro's storage, {data: value} as JSON. */
 const IDENTITY_KEY = 'xiaoshe:demo-identity'
-const REPORT = 'packages/worker/pages/report/index'
+const REPORT = 'packages/report/pages/index/index'
 
 let emu: Emulator
 let browser: Browser
@@ -53,6 +56,62 @@ async function openAs(openid: string): Promise<{ page: Page; calls: string[] }> 
 }
 
 const visible = (page: Page, selector: string) => page.locator(selector).filter({ visible: true })
+
+const CHARTS = ['report-trend', 'report-categories', 'report-shops']
+
+/**
+ * How many pixels of the chart `id`'s canvas are painted (not fully transparent), and its size in pixels: a
+ * script for the page (this file is compiled without the DOM's types).
+ */
+const paintScript = (id: string) => `(() => {
+  const canvas = document.getElementById(${JSON.stringify(id)})?.querySelector('canvas')
+  if (!canvas || canvas.width === 0) return { painted: 0, width: 0, height: 0 }
+  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height)
+  let painted = 0
+  for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) painted++
+  return { painted, width: canvas.width, height: canvas.height }
+})()`
+
+it("draws the month's three charts on their canvases, with the figures report.summary and report.trend answer written under them", async () => {
+  const { page } = await openAs('demo-worker-liu')
+  const month = periodOf('month', shanghaiMonth(Date.now()))
+  const sdkCall = async <T>(data: object) => (await emu.call<T>('report', data, 'demo-worker-liu')).data!
+  const s = await sdkCall<ReportSummary>({ action: 'summary', from: month.from, to: month.to })
+  const trend = await sdkCall<{ items: TrendItem[] }>({ action: 'trend', months: 12 })
+  expect(s.points!.byShop.length).toBeGreaterThan(0)
+  // f2 draws once the canvas is laid out: wait until each canvas has paint on it, then hold how much.
+  for (const id of CHARTS) {
+    await page.waitForFunction(`${paintScript(id)}.painted > 0`, undefined, { timeout: 20_000 })
+    const { painted, width, height } = await page.evaluate<{
+      painted: number
+      width: number
+      height: number
+    }>(paintScript(id))
+    // Drawn at the phone's pixel ratio, and more than a stray axis line.
+    const box = (await page.locator(`#${id}`).boundingBox())!
+    const ratio = await page.evaluate<number>('window.devicePixelRatio')
+    expect(ratio).toBeGreaterThan(1)
+    expect(width).toBe(Math.round(box.width * ratio))
+    expect(painted).toBeGreaterThan((width * height) / 100)
+  }
+  const listed = async (title: string) =>
+    (await page.getByRole('figure', { name: title }).filter({ visible: true }).textContent()) ?? ''
+  const trendText = await listed('近12个月收到的求助')
+  for (const t of trend.items)
+    expect(trendText).toContain(`${Number(t.month.slice(5))}月${t.needs?.received ?? 0}条`)
+  const categoryText = await listed('求助按类别')
+  for (const c of NEED_CATEGORIES)
+    expect(categoryText).toContain(`${NEED_CATEGORY_LABELS[c]}${s.needs!.byCategory[c]}条`)
+  const shopText = await listed('各商户兑换积分')
+  for (const shop of s.points!.byShop) expect(shopText).toContain(`${shop.name}${shop.points}分`)
+  await page.locator('#report-trend').scrollIntoViewIfNeeded()
+  await snapshot(page, 'report/07-chart-trend')
+  await page.locator('#report-categories').scrollIntoViewIfNeeded()
+  await snapshot(page, 'report/08-chart-categories')
+  await page.locator('#report-shops').scrollIntoViewIfNeeded()
+  await snapshot(page, 'report/09-chart-shops')
+  await page.context().close()
+})
 
 it("shows a worker the month's figures with their meanings, from two calls, then the year and one community", async () => {
   const { page, calls } = await openAs('demo-worker-liu')

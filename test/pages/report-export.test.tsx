@@ -6,7 +6,7 @@
 import { render, screen } from '@testing-library/react'
 import { EXPORT_PAGE_SIZE, EXPORT_PAGES_PER_CALL } from '@shared/exports'
 import type { NeedRecord } from '@shared/records'
-import { ExportItem } from '@/packages/worker/pages/report/exports'
+import { ExportItem } from '@/components/export-item'
 import { connectSdk } from '../helpers/sdk'
 import { actAs, findIdentity, startEmulatorForFile, tap } from './support/app'
 

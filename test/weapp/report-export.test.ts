@@ -1,7 +1,9 @@
 /**
  * 数据 → 导出 in the weapp build: a worker's tap builds the file in the `report` function, and the page downloads
  * it under its own name into the phone's user folder and opens it with openDocument (which offers to send it on).
- * The file opened is read back with exceljs. The charts above it show the figures report.summary answers.
+ * The file opened is read back with exceljs. The figures written under its charts are the ones report.summary
+ * answers (the simulator has no 2d canvas node, so f2 draws nothing here; test/browser/report.test.ts holds the
+ * drawing).
  */
 import fs from 'node:fs'
 import type ExcelJSType from 'exceljs'
@@ -30,7 +32,7 @@ const emulator = demoEmulatorForFile()
 // The simulator renders a route once per file: one test holds the charts' figures and the export.
 test('a worker’s charts show the figures report.summary answers, and an export is downloaded under its name and opened with openDocument', async () => {
   connect(emulator().url, 'demo-worker-liu')
-  const page = renderPage('packages/worker/pages/report/index')
+  const page = renderPage('packages/report/pages/index/index')
   const month = periodOf('month', shanghaiMonth(Date.now()))
   const answered = await emulator().call<ReportSummary>(
     'report',

@@ -17,7 +17,7 @@ import { hasRole, useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
 import { confirmAttendance, getActivity, getAttendance } from '@/services/activities'
 import { type CloudError, toCloudError } from '@/services/cloud'
-import { ExportItem } from '../report/exports'
+import { ExportItem } from '@/components/export-item'
 import './index.scss'
 
 const STATE_TONES: Record<AttendanceItem['state'], string> = {

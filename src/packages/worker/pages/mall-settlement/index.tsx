@@ -7,7 +7,7 @@ import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { type CloudError, toCloudError } from '@/services/cloud'
 import { getSettlement } from '@/services/mall'
-import WorkersOnly from '../mall-shops/workers-only'
+import WorkersOnly from '@/components/workers-only'
 import './index.scss'
 
 const monthLabel = (month: string) => {

@@ -10,7 +10,7 @@ import { type CloudError, toCloudError } from '@/services/cloud'
 import { listShopsWithRewards } from '@/services/mall'
 import MerchantForm from './merchant-form'
 import RewardForm from './reward-form'
-import WorkersOnly from './workers-only'
+import WorkersOnly from '@/components/workers-only'
 import StaffPanel from './staff-panel'
 import './index.scss'
 

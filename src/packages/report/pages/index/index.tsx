@@ -1,9 +1,9 @@
 /**
  * 工作台 → 数据: what the station did in a month, quarter or year (Asia/Shanghai), for the whole station or
- * one community, corner or service team — each figure with its one-line meaning — and three charts: the
- * trend month by month, the needs by category, the points redeemed per shop. The first screen is two calls
+ * one community, corner or service team — each figure with its one-line meaning — and three charts drawn with
+ * @antv/f2 (charts.tsx, the reason this page is a subpackage of its own): the trend month by month, the needs by category, the points redeemed per shop. The first screen is two calls
  * (summary and trend); the filter's lists are read only when it is opened. Under them, 导出: the period's
- * Excel files (exports.tsx).
+ * Excel files (components/export-item, which 活动签到 uses too).
  */
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
@@ -25,9 +25,9 @@ import { cachedMe } from '@/hooks/use-me'
 import { type CloudError, toCloudError } from '@/services/cloud'
 import { listCorners } from '@/services/corners'
 import { getReportSummary, getReportTrend, listCareTeams } from '@/services/report'
-import WorkersOnly from '../mall-shops/workers-only'
-import { BarChart } from './charts'
-import { ExportSection } from './exports'
+import WorkersOnly from '@/components/workers-only'
+import { ChartCard } from './charts'
+import { ExportSection } from '@/components/export-item'
 import './index.scss'
 
 const TREND_MONTHS = 12
@@ -115,7 +115,9 @@ function Charts({ s, trend }: { s: ReportSummary; trend: TrendItem[] | null }) {
   return (
     <View>
       {trend && (
-        <BarChart
+        <ChartCard
+          id="report-trend"
+          kind="line"
           title={`近${TREND_MONTHS}个月收到的求助`}
           empty="近一年还没有求助"
           bars={trend.map((t) => ({
@@ -127,7 +129,9 @@ function Charts({ s, trend }: { s: ReportSummary; trend: TrendItem[] | null }) {
         />
       )}
       {s.needs && (
-        <BarChart
+        <ChartCard
+          id="report-categories"
+          kind="bar"
           title="求助按类别"
           empty="这段时间还没有求助"
           bars={NEED_CATEGORIES.map((c) => ({
@@ -139,7 +143,9 @@ function Charts({ s, trend }: { s: ReportSummary; trend: TrendItem[] | null }) {
         />
       )}
       {s.points && (
-        <BarChart
+        <ChartCard
+          id="report-shops"
+          kind="bar"
           title="各商户兑换积分"
           empty="这段时间还没有兑换"
           bars={s.points.byShop.map((shop) => ({

@@ -10,7 +10,7 @@ import { EXPORT_LABELS, EXPORT_MEANINGS, type ExportInput, type ExportProgress }
 import ConfirmDialog from '@/components/confirm-dialog'
 import { toCloudError } from '@/services/cloud'
 import { exportReport, openExport } from '@/services/report'
-import './exports.scss'
+import './index.scss'
 
 type State =
   | { step: 'idle' }

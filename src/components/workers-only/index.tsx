@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components'
 import { ROUTES, goBack } from '@/routes'
-import './workers-only.scss'
+import './index.scss'
 
-/** What anyone but a social worker sees on the 积分超市 management pages. */
+/** What anyone but a social worker sees on the station's management pages (积分超市, 数据). */
 export default function WorkersOnly() {
   return (
     <View className="card workers-only">
