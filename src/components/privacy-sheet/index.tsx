@@ -11,7 +11,6 @@ import {
   watchPrivacyRequests,
   type PrivacyRequest,
 } from '@/services/privacy'
-import './index.scss'
 
 const WEAPP = process.env.TARO_ENV === 'weapp'
 
