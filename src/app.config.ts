@@ -15,7 +15,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/profile',
-      pages: ['pages/edit/index', 'pages/volunteer-apply/index'],
+      pages: ['pages/edit/index', 'pages/volunteer-apply/index', 'pages/privacy/index'],
     },
     {
       root: 'packages/needs',
@@ -113,5 +113,8 @@ export default defineAppConfig({
   // 首页 sorts the corners by distance; workers pick a new corner's place on the map.
   permission: { 'scope.userLocation': { desc: '用来找到离您最近的街头公益角' } },
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // WeChat holds location, camera, album and phone number until the person agrees on the app's own sheet
+  // (services/privacy.ts, components/privacy-sheet).
+  __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
 })

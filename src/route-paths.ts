@@ -13,6 +13,7 @@ export const ROUTES = {
   needCreateOnBehalf: '/packages/worker/pages/needs-create/index',
   editProfile: '/packages/profile/pages/edit/index',
   volunteerApply: '/packages/profile/pages/volunteer-apply/index',
+  privacy: '/packages/profile/pages/privacy/index',
   volunteerReview: '/packages/worker/pages/volunteer-review/index',
   points: '/pages/points/index',
   pointsAdjust: '/packages/worker/pages/points-adjust/index',

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini'
 import { idSchema, pagingFields, text } from './fields'
 import { photoFileId } from './images'
+import { locationSchema, type LatLng } from './corners'
 
 export const NEED_CATEGORIES = [
   'elderly',
@@ -92,6 +93,8 @@ export const createNeedInput = z.strictObject({
   urgency: z.optional(z.enum(URGENCIES, { error: '紧急程度不正确' })),
   address: text('地址', 100),
   contactPhone: contactPhoneSchema,
+  /** The place picked on the map (WeChat's 选择位置), for directions; shown only with the address. */
+  location: z.optional(locationSchema),
   preferredTime: z.optional(text('希望的时间', 30)),
   onBehalfOf: z.optional(z.strictObject({ name: text('老人姓名', 20) }, { error: '代发布的老人信息不正确' })),
   photos: z.optional(
@@ -201,6 +204,8 @@ export interface Need {
   updatedAt: number
   address?: string
   contactPhone?: string
+  /** The place picked on the map when it was posted (null: none), to whom the address is shown. */
+  location?: LatLng | null
   /** For callers who may not see the number: 139****5678. */
   contactPhoneMasked?: string
   /** Workers only: each time a volunteer released the need back to the pool, oldest first. */

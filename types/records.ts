@@ -144,6 +144,8 @@ export interface NeedRecord {
   cancelReason: string
   address: string
   contactPhone: string
+  /** The place picked on the map when posted; absent on needs posted before it could be. */
+  location?: { lat: number; lng: number } | null
   /** Each time a volunteer released it back to the pool, oldest first (absent: never). */
   releases?: NeedRelease[]
   /** Up to 3 photos the requester attached, in cloud storage (read only through needs.photos). */

@@ -9,6 +9,7 @@ import { IMAGE_EXTENSIONS, MAX_IMAGE_BYTES, sniffImage } from '@shared/images'
 import { apiBase } from './api-base'
 import { CloudError, NETWORK_MESSAGE } from './cloud-error'
 import { getDemoOpenid } from './identity'
+import { askPrivacy } from './privacy'
 
 /** Photos are sent at most this many pixels on their longer side. */
 const MAX_SIDE = 1280
@@ -17,9 +18,10 @@ const TOO_LARGE = '照片太大了，请选一张不超过 2MB 的照片'
 
 /**
  * Lets the person pick up to `count` photos (album or camera); answers their local paths, or an empty list
- * when they changed their mind.
+ * when they changed their mind or did not agree to the privacy policy.
  */
 export async function choosePhotos(count: number): Promise<string[]> {
+  if (!(await askPrivacy('chooseImage'))) return []
   try {
     const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
     return res.tempFilePaths.slice(0, count)

@@ -7,6 +7,9 @@ import type { Participation } from '../../types/activities'
 import type { Emulator } from '../helpers/emulator'
 import { OPENIDS, type Fixtures } from './matrix'
 
+/** The place on the map of the fixtures' need: shown only with its address (matrix.test.ts scans for it). */
+export const NEED_PLACE = { lat: 38.012345, lng: 114.512345 }
+
 const MINUTE = 60_000
 let counter = 0
 
@@ -79,6 +82,7 @@ export function makeFixtures(emu: Emulator, reward: () => string): Fixtures {
             description: '请帮忙送到家。',
             address: '测试社区1栋2单元101',
             contactPhone: '13900001111',
+            location: NEED_PLACE,
           },
           OPENIDS.owner,
         ),

@@ -6,7 +6,7 @@
  */
 import { declaredActions } from '../helpers/actions'
 import { startEmulator, type Emulator } from '../helpers/emulator'
-import { makeFixtures, prepareRow } from './fixtures'
+import { NEED_PLACE, makeFixtures, prepareRow } from './fixtures'
 import { CALLERS, COUNTED_ON_TOP, OPENIDS, ROWS, type CallerKind, type Outcome } from './matrix'
 
 const OPERATIONS_BUDGET = 6
@@ -15,10 +15,13 @@ let matrixReward = ''
 /** A mobile number on its own, not 11 digits inside a longer id or hex string ("b16348997188ce05…"). */
 const PHONE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/
 /**
- * Phone numbers travel in these fields, home addresses in `address` (with a building and unit); shops'
- * addresses are public and carry neither.
+ * Phone numbers travel in these fields, home addresses in `address` (with a building and unit), and a need's
+ * place on the map in its `location` (the fixtures' NEED_PLACE); shops' addresses and corners' places are
+ * public and carry neither.
  */
-const CONTACT_FIELDS = /"(contactPhone|phone)":|"address":"[^"]*(栋|单元|号楼|室)/
+const CONTACT_FIELDS = new RegExp(
+  `"(contactPhone|phone)":|"address":"[^"]*(栋|单元|号楼|室)|"lat":${NEED_PLACE.lat}[,}]`,
+)
 
 let emu: Emulator
 

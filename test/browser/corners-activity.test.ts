@@ -11,7 +11,7 @@ import { PNG } from 'pngjs'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import type { Activity, AttendanceItem } from '@shared/activities'
 import type { PointsSummaryFull } from '@shared/points'
-import { launchBrowser, phone, snapshot, backToTabs, pickIdentity } from '../helpers/browser'
+import { launchBrowser, phone, snapshot, backToTabs, pickIdentity, visibleText } from '../helpers/browser'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 
 let emu: Emulator
@@ -107,6 +107,12 @@ it('lets a resident find a corner, sign up, check in and out with the worker’s
   const resident = await residentContext.newPage()
   await resident.goto(emu.url)
   await pickIdentity(resident, RESIDENT.name)
+  // Until the person agrees to the privacy policy, the phone is not asked: 重新定位 brings up the sheet first.
+  await visibleText(resident, '未获得位置，按默认位置排序').waitFor()
+  await tap(resident, '重新定位')
+  await visible(resident, '.privacy-sheet__panel').waitFor()
+  await snapshot(resident, 'corners-00-privacy-sheet')
+  await tap(resident, '同意并继续')
   const first = visible(resident, '.corner-card')
   await first.getByText(CORNER, { exact: true }).waitFor()
   await expect(first.locator('.corner-card__distance').textContent()).resolves.toMatch(/^\d+米$/)

@@ -54,8 +54,11 @@ it('a resident’s photo reaches the assigned volunteer and nobody else', async 
     .fill('晾衣架的螺丝松了，掉在阳台上，请帮忙装回去。')
   await resident.locator('input[placeholder="例如：3栋1单元101"]').fill('道义街3502社区3栋1单元101')
   await resident.locator('input[placeholder="例如：13912345678"]').fill('13603110005')
-  const chooser = resident.waitForEvent('filechooser')
   await form.locator('[aria-label="添加照片"]').click()
+  // The album is first used here: the 隐私保护提示 asks, and agreeing opens it.
+  await visible(resident, '隐私保护提示').waitFor()
+  const chooser = resident.waitForEvent('filechooser')
+  await visible(resident, '同意并继续').click()
   await (await chooser).setFiles({ name: 'balcony.png', mimeType: 'image/png', buffer: photo })
   await form.locator('.photo-picker__item').waitFor()
   await form.getByText('上传中…').waitFor({ state: 'detached' })

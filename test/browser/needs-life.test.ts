@@ -110,7 +110,7 @@ it('a need goes from the resident through the worker and a volunteer back to the
   await snapshot(volunteer, 'needs-05-pool')
   await offer.getByText('我来接单', { exact: true }).click()
   await tap(volunteer, '确认接单')
-  await visible(volunteer, '地址：道义街3502社区3栋1单元101').waitFor()
+  await visible(volunteer, '道义街3502社区3栋1单元101').waitFor()
   await snapshot(volunteer, 'needs-06-claimed')
   await tap(volunteer, '填写完成情况')
   await tap(volunteer, '1小时')

@@ -57,6 +57,9 @@ it('lets a resident verify their phone number with the phone-number button, and 
   await snapshot(page, 'phone-01-unverified')
 
   await visibleText(page, '用微信绑定的手机号验证').click()
+  // The phone number is first used here: the 隐私保护提示 asks first.
+  await visibleText(page, '隐私保护提示').waitFor()
+  await visibleText(page, '同意并继续').click()
 
   await visibleText(page, `手机号 ${before.profile.phoneMasked} 已验证`).waitFor()
   await snapshot(page, 'phone-02-verified')

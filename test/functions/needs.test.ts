@@ -335,6 +335,28 @@ describe('privacy', () => {
     expect(after.contactPhone).toBeUndefined()
   })
 
+  it('keeps the place picked on the map and shows it only with the address: requester, workers, the assignee while serving', async () => {
+    const place = { lat: 38.023456, lng: 114.534567 }
+    const posted = await needs({ ...NEW_NEED, location: place }, RESIDENT)
+    expect(posted.data).toMatchObject({ address: NEW_NEED.address, location: place })
+    const id = posted.data!.id
+    await needs({ action: 'review', id, approve: true }, WORKER)
+    const placeText = String(place.lat)
+    const seenByOthers = JSON.stringify([
+      await needs({ action: 'get', id }, OTHER_VOLUNTEER),
+      await needs<Page<Need>>({ action: 'list', scope: 'pool' }, OTHER_VOLUNTEER),
+    ])
+    expect(seenByOthers).not.toContain(placeText)
+    expect(seenByOthers).not.toContain('"location"')
+    expect((await needs({ action: 'get', id }, WORKER)).data?.location).toEqual(place)
+    await needs({ action: 'claim', id }, VOLUNTEER)
+    expect((await needs({ action: 'get', id }, VOLUNTEER)).data?.location).toEqual(place)
+    expect(JSON.stringify(await needs({ action: 'get', id }, OTHER_VOLUNTEER))).not.toContain(placeText)
+    // A need posted without a place answers null to those who see the address.
+    const plain = (await needs(NEW_NEED, RESIDENT)).data!
+    expect(plain.location).toBeNull()
+  })
+
   it('lets a volunteer open only open needs, not others’ pending or assigned ones', async () => {
     const pending = await needIn('pending')
     expect(await needs({ action: 'get', id: pending }, OTHER_VOLUNTEER)).toMatchObject({
@@ -363,6 +385,9 @@ describe('input and identity', () => {
     [{ title: '长'.repeat(51) }],
     [{ contactPhone: '12345' }],
     [{ urgency: 'very' }],
+    [{ location: { lat: 91, lng: 114.5 } }],
+    [{ location: { lat: '38', lng: 114.5 } }],
+    [{ location: { lat: 38, lng: 114.5, name: '家' } }],
     [{ requester: { openid: WORKER } }],
     [{ status: 'open' }],
     [{ _openid: WORKER }],

@@ -5,6 +5,7 @@ import { Current } from '@tarojs/runtime'
 import type { Activity, CheckinCode, UpsertActivityInput } from '@shared/activities'
 import type { Corner, LatLng } from '@shared/corners'
 import type { Role } from '@shared/user'
+import { rememberAgreementInBrowser } from '@/services/privacy'
 import { actAs, callAs } from './support/app'
 import type { Emulator } from './support/emulator'
 
@@ -30,8 +31,9 @@ export function openAt(Page: () => JSX.Element, path: string, params: Record<str
   return render(<Page />)
 }
 
-/** The phone reports this GPS (WGS-84) point, as a browser would. */
+/** The phone reports this GPS (WGS-84) point, as a browser would, to a person who agreed to the privacy policy. */
 export function phoneIsAt(point: LatLng): jest.SpyInstance {
+  rememberAgreementInBrowser()
   return jest.spyOn(Taro, 'getLocation').mockImplementation(((options: { type?: string }) => {
     expect(options.type).toBe('wgs84')
     return Promise.resolve({
@@ -47,8 +49,9 @@ export function phoneIsAt(point: LatLng): jest.SpyInstance {
   }) as unknown as typeof Taro.getLocation)
 }
 
-/** The person refuses to tell where they are. */
+/** The person agreed to the privacy policy but refuses to tell where they are. */
 export function locationRefused(): jest.SpyInstance {
+  rememberAgreementInBrowser()
   return jest
     .spyOn(Taro, 'getLocation')
     .mockImplementation((() =>

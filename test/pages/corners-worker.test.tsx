@@ -13,10 +13,13 @@ import {
   WORKER,
   activities,
   become,
+  currentCode,
   corners,
   openAt,
   publishActivity,
 } from './corners-support'
+import { ledgerViolations, readLedgerState } from '../helpers/invariants'
+import { connectSdk } from '../helpers/sdk'
 import { callAs, startEmulatorForFile, tap, typeInto } from './support/app'
 
 const emulator = startEmulatorForFile()
@@ -150,6 +153,68 @@ describe('the 社工 screens of 街头公益角', () => {
       'points',
     )
     expect(again.balance).toBe(after.balance)
+  })
+
+  test('confirms everyone who checked out in one step after a confirmation naming them, crediting each once; the books balance', async () => {
+    // Two neighbours sign up for an activity starting in 20 minutes, check in at its start and out 50 minutes later.
+    const shift = await publishActivity(
+      emulator(),
+      { projectId: 'project-shimenbaijing', title: '老照片展布展', pointsPerHour: 12 },
+      1 / 3,
+    )
+    // Two people new to the app, so that nothing they signed up for before overlaps.
+    const people = ['test-neighbour-sun', 'test-neighbour-zhou']
+    for (const [i, who] of people.entries()) {
+      await callAs(emulator(), who, { action: 'updateProfile', nickname: ['孙桂兰', '周建华'][i] })
+      await activities(emulator(), who, { action: 'signup', id: shift.id })
+    }
+    await emulator().advanceClock(shift.startAt - (await emulator().now()))
+    for (const who of people)
+      await activities(emulator(), who, {
+        action: 'checkin',
+        id: shift.id,
+        code: await currentCode(emulator(), shift.id),
+      })
+    await emulator().advanceClock(50 * 60_000)
+    for (const who of people)
+      await activities(emulator(), who, {
+        action: 'checkout',
+        id: shift.id,
+        code: await currentCode(emulator(), shift.id),
+      })
+    const rows = await attendance(shift.id)
+    expect(rows.map((r) => r.state)).toEqual(['checked-out', 'checked-out'])
+    const points = rows.map((r) => activityPoints(r.minutes!, 12))
+    const balance = (openid: string) =>
+      callAs<PointsSummaryFull>(emulator(), openid, { action: 'summary' }, 'points').then((s) => s.balance)
+    const before = await Promise.all(people.map(balance))
+
+    await become(emulator(), WORKER)
+    openAt(ActivityAttendancePage, ATTENDANCE_PATH, { id: shift.id })
+    await tap('一次确认已签退的 2 人')
+    expect(await screen.findByText('确认已签退的 2 人？')).toBeInTheDocument()
+    const names = rows.map((r) => r.name).join('、')
+    expect(
+      screen.getByText(new RegExp(`将发放 ${points[0] + points[1]} 积分（每小时 12 分）：${names}。`)),
+    ).toBeInTheDocument()
+    // 再想想 changes nothing.
+    await tap('再想想')
+    expect((await attendance(shift.id)).map((r) => r.state)).toEqual(['checked-out', 'checked-out'])
+
+    await tap('一次确认已签退的 2 人')
+    await tap('全部确认并发积分')
+    for (const row of rows) {
+      const card = await cardOf(row.name)
+      await within(card).findByText(/^已确认 /)
+    }
+    expect(screen.queryByText(/^一次确认已签退/)).not.toBeInTheDocument()
+    const after = await attendance(shift.id)
+    expect(after.map((r) => [r.state, r.points])).toEqual([
+      ['confirmed', points[0]],
+      ['confirmed', points[1]],
+    ])
+    expect(await Promise.all(people.map(balance))).toEqual(before.map((b, i) => b + points[i]))
+    expect(ledgerViolations(await readLedgerState(connectSdk(emulator().url)))).toEqual([])
   })
 
   test('asks for the minutes of someone who never checked out, and credits what the worker typed', async () => {

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import type { Me } from '@shared/user'
 import EditProfilePage from '@/packages/profile/pages/edit'
+import { rememberAgreementInBrowser } from '@/services/privacy'
 import { actAs, callAs, findIdentity, tap, typeInto, startEmulatorForFile } from './support/app'
 
 const emulator = startEmulatorForFile()
@@ -39,6 +40,8 @@ describe('编辑资料', () => {
   test('verifies the phone number the WeChat way (the emulator answers for the demo person) and says so', async () => {
     const resident = await findIdentity(emulator(), 'resident')
     const before = await callAs<Me>(emulator(), resident.openid, { action: 'login' })
+    // A person who agreed to the privacy policy before (test/pages/privacy.test.tsx asks first).
+    rememberAgreementInBrowser()
     actAs(resident)
     render(<EditProfilePage />)
     await screen.findByText('手机号还没有验证：验证后社工能认出是您本人')

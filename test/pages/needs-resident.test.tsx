@@ -180,11 +180,21 @@ describe('求助详情', () => {
     expect(document.body.textContent).not.toContain(PHONE)
     second.unmount()
 
-    // The assignee does see them.
+    // The assignee does see them, as taps: the number is called, the address (no map in a browser) copied.
     await become(emulator(), VOLUNTEER)
     openDetail(need.id)
-    expect(await screen.findByText(`地址：${ADDRESS}`)).toBeInTheDocument()
-    expect(screen.getByText(`电话：${PHONE}`)).toBeInTheDocument()
+    expect(await screen.findByText(ADDRESS)).toBeInTheDocument()
+    const call = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' })
+    const copy = jest
+      .spyOn(Taro, 'setClipboardData')
+      .mockResolvedValue({ errMsg: 'setClipboardData:ok', data: ADDRESS })
+    fireEvent.click(screen.getByText(PHONE))
+    expect(call).toHaveBeenCalledWith({ phoneNumber: PHONE })
+    expect(screen.getByText('地址（点一下复制）')).toBeInTheDocument()
+    fireEvent.click(screen.getByText(ADDRESS))
+    expect(copy).toHaveBeenCalledWith({ data: ADDRESS })
+    call.mockRestore()
+    copy.mockRestore()
   })
 
   test('a resident cancels a pending need after confirming', async () => {

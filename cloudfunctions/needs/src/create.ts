@@ -45,6 +45,7 @@ export const create = action({
       cancelReason: '',
       address: args.address,
       contactPhone: args.contactPhone,
+      location: args.location ?? null,
       reviewedBy: null,
       creditEntryId: null,
       photos,

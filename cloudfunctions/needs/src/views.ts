@@ -1,5 +1,5 @@
 /**
- * What each caller may see of a need. The address and the phone number are for the requester, the
+ * What each caller may see of a need. The address (and its place on the map) and the phone number are for the requester, the
  * workers, and the assignee while the job is active (assigned or done); everyone else sees neither (only
  * a masked phone number).
  */
@@ -50,6 +50,7 @@ export function toNeed(r: NeedRecord, viewer: Caller): Need {
   if (maySeeContact(r, viewer)) {
     need.address = r.address
     need.contactPhone = r.contactPhone
+    need.location = r.location ?? null
   } else {
     need.contactPhoneMasked = maskPhone(r.contactPhone) || '****'
   }

@@ -9,8 +9,11 @@ import {
   type NeedCategory,
   type Urgency,
 } from '@shared/needs'
+import type { LatLng } from '@shared/corners'
 import FormField from '@/components/form-field'
 import PhotoPicker, { type PickedPhoto } from '@/components/photo-picker'
+import PlaceOnMap from '@/components/place-on-map'
+import { CAN_PICK_ON_MAP } from '@/services/device'
 import { toCloudError } from '@/services/cloud'
 import './index.scss'
 
@@ -29,6 +32,7 @@ const FIELD_ORDER = [
   'title',
   'description',
   'address',
+  'location',
   'contactPhone',
   'preferredTime',
   'photos',
@@ -42,6 +46,8 @@ interface Draft {
   title: string
   description: string
   address: string
+  /** The place picked on WeChat's map, for the volunteer's directions. */
+  location: LatLng | null
   contactPhone: string
   preferredTime: string
 }
@@ -53,6 +59,7 @@ const EMPTY: Draft = {
   title: '',
   description: '',
   address: '',
+  location: null,
   contactPhone: '',
   preferredTime: '',
 }
@@ -71,6 +78,7 @@ function validate(
     description: draft.description,
     urgency: draft.urgency,
     address: draft.address,
+    location: draft.location ?? undefined,
     contactPhone: draft.contactPhone,
     preferredTime: draft.preferredTime.trim() ? draft.preferredTime : undefined,
     onBehalfOf: onBehalf ? { name: draft.elderName } : undefined,
@@ -220,6 +228,21 @@ export default function NeedForm({
             onInput={(e) => set('address', e.detail.value)}
           />
         </FormField>
+        {CAN_PICK_ON_MAP && (
+          <PlaceOnMap
+            label="在地图上选位置（可以不填）"
+            hint="选好后，接单的志愿者点一下地址就能导航上门；和地址一样只给社工和接单的志愿者看"
+            location={draft.location}
+            onChange={(location, picked) => {
+              setDraft((previous) => ({
+                ...previous,
+                location,
+                address: previous.address.trim() || !picked ? previous.address : picked.address.slice(0, 100),
+              }))
+              setProblem(null)
+            }}
+          />
+        )}
         <FormField label="联系电话" hint="手机号或带区号的座机，志愿者会打这个电话">
           <Input
             className={`form-field__input${invalid('contactPhone')}`}

@@ -5,13 +5,13 @@
  */
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { lookupCodeInput } from '@shared/mall'
 import type { Me } from '@shared/user'
 import MenuItem from '@/components/menu-item'
 import { ROUTES, openPage } from '@/routes'
 import { HOME_LABELS, homesOf, type Home } from '@/utils/home'
 import './index.scss'
+import { CAN_SCAN, scanQrCode } from '@/services/device'
 
 function HomeSwitch({ me, home, onChoose }: { me: Me; home: Home; onChoose: (home: Home) => void }) {
   const homes = homesOf(me)
@@ -35,7 +35,6 @@ function HomeSwitch({ me, home, onChoose }: { me: Me; home: Home; onChoose: (hom
 }
 
 /** Only WeChat can open the camera to scan; in a browser the digits are typed. */
-const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 
 /** A shopkeeper's counter, right on 我的: the digits a customer reads out, or the camera. */
 function Counter() {
@@ -52,12 +51,8 @@ function Counter() {
     openPage(`${ROUTES.merchantScan}?digits=${parsed.data.shortCode}`)
   }
   const scan = async () => {
-    try {
-      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      openPage(`${ROUTES.merchantScan}?code=${encodeURIComponent(result)}`)
-    } catch {
-      // Closing the camera is not an error.
-    }
+    const result = await scanQrCode()
+    if (result !== null) openPage(`${ROUTES.merchantScan}?code=${encodeURIComponent(result)}`)
   }
   return (
     <View className="card role-home__counter">

@@ -4,12 +4,14 @@
  */
 import { Button } from '@tarojs/components'
 import { demoPhoneCode } from '@/services/identity'
+import { askPrivacy } from '@/services/privacy'
 import type { VerifyPhoneButtonProps } from './types'
 
 export type { VerifyPhoneButtonProps } from './types'
 
 export default function VerifyPhoneButton({ busy, onCode, onRefused }: VerifyPhoneButtonProps) {
   const ask = async () => {
+    if (!(await askPrivacy('getPhoneNumber'))) return onRefused()
     try {
       onCode(await demoPhoneCode())
     } catch {

@@ -9,6 +9,7 @@ import {
   type ProjectCategory,
 } from '@shared/corners'
 import { DAY_GROUP_LABELS, dayGroupOf, type DayGroup } from '@shared/time'
+import PrivacySheet from '@/components/privacy-sheet'
 import ActivityCard from '@/components/activity-card'
 import ListFooter, { useRefreshOnReturn } from '@/components/need-list'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
@@ -159,6 +160,7 @@ export default function ActivitiesPage() {
 
   return (
     <View className={`page acts${elder ? ' page--elder' : ''}`}>
+      <PrivacySheet />
       <View className="acts__search">
         <Input
           className="acts__input"

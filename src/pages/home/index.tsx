@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { Corner } from '@shared/corners'
 import type { Me } from '@shared/user'
+import PrivacySheet from '@/components/privacy-sheet'
 import CornerCard, { CornerLine } from '@/components/corner-card'
 import CornerMap from '@/components/corner-map'
 import IdentityPicker, { CurrentIdentity } from '@/components/identity-picker'
@@ -186,6 +187,7 @@ export default function HomePage() {
 
   return (
     <View className={`page home${elder ? ' page--elder' : ''}`}>
+      <PrivacySheet />
       {process.env.TARO_ENV === 'h5' && (
         <>
           <CurrentIdentity onSwitch={() => setPickerOpen(true)} />

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { Corner, LatLng } from '@shared/corners'
 import { type CloudError, toCloudError } from '@/services/cloud'
 import { DISTRICT_CENTRE, listCorners, locateMe } from '@/services/corners'
+import { askPrivacy, privacyAgreed } from '@/services/privacy'
 
 /** A phone that neither answers nor fails (no signal indoors) should not keep the list waiting. */
 const LOCATE_TIMEOUT_MS = 8000
@@ -46,8 +47,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** WeChat remembers a refusal: asking again only works after the person switches it on in the settings. */
 let refusedOnWeapp = false
 
-/** Where the person is (asking again opens the settings after a refusal on weapp), or the district centre. */
+/**
+ * Where the person is (asking again opens the settings after a refusal on weapp), or the district centre.
+ * Quietly (not asking again) the phone is asked only once the person has agreed to the privacy policy; asking
+ * again brings up the 隐私保护提示 first when they have not.
+ */
 export async function whereAmI(askAgain: boolean): Promise<Origin> {
+  const allowed = askAgain ? await askPrivacy('getLocation') : await privacyAgreed()
+  if (!allowed) return { point: DISTRICT_CENTRE, located: false }
   if (askAgain && refusedOnWeapp) {
     try {
       const { authSetting } = await Taro.openSetting()

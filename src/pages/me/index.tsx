@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { AtTag } from 'taro-ui'
 import { VOLUNTEER_STATUS_LABELS, type Me, type VolunteerStatus } from '@shared/user'
 import { hoursText, SERVICE_KIND_LABELS, SERVICE_KINDS, type ServiceTotals } from '@shared/service'
+import PrivacySheet from '@/components/privacy-sheet'
 import IdentityPicker from '@/components/identity-picker'
 import MenuItem from '@/components/menu-item'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
@@ -162,6 +163,7 @@ export default function MePage() {
 
   return (
     <View className={`page me${elder ? ' page--elder' : ''}`}>
+      <PrivacySheet />
       {process.env.TARO_ENV === 'h5' && (
         <IdentityPicker open={pickerOpen} onClose={() => setPickerOpen(false)} />
       )}
@@ -290,6 +292,11 @@ export default function MePage() {
             onClick={askForCareAlerts}
           />
         )}
+        <MenuItem
+          title="隐私政策"
+          description="我们保存什么、为什么、谁能看到、怎样删除"
+          onClick={() => openPage(ROUTES.privacy)}
+        />
         {process.env.TARO_ENV === 'h5' && !needsIdentity && (
           <MenuItem
             title="切换体验身份"

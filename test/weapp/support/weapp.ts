@@ -94,6 +94,64 @@ export function deviceCallLog(): { api: string; options: Record<string, unknown>
   return deviceCalls
 }
 
+/**
+ * WeChat's privacy authorization as the platform runs it: while the person has not agreed, a privacy API
+ * (here `chooseLocation`, `getLocation`, `chooseImage`, and `requirePrivacyAuthorize` itself) calls the app's
+ * `onNeedPrivacyAuthorization` listener and waits; `resolve({ event: 'agree', buttonId })` lets it go on only
+ * if the button with that id had its agreePrivacyAuthorization event, `'disagree'` fails it. The person has
+ * agreed unless a test says otherwise (`privacyNotYetAgreed`).
+ */
+const privacy = {
+  agreed: true,
+  listener: null as AnyFunction | null,
+  agreeTapped: new Set<string>(),
+  asked: [] as string[],
+}
+
+/** From now on the person has not agreed to the mini-program's privacy policy. */
+export function privacyNotYetAgreed(): void {
+  privacy.agreed = false
+  privacy.agreeTapped.clear()
+}
+
+/** What asked the listener so far ('chooseLocation', 'requirePrivacyAuthorize', …), and whether agreed now. */
+export function privacyLog(): { asked: string[]; agreed: boolean } {
+  return { asked: privacy.asked, agreed: privacy.agreed }
+}
+
+/** Taps the `<button open-type="agreePrivacyAuthorization">` with this id, as WeChat delivers that tap. */
+export function tapAgreePrivacy(page: RenderedPage, buttonId: string): void {
+  const button = page.querySelector(`#${buttonId}`)
+  if (!button) throw new Error(`no button #${buttonId} on the page`)
+  privacy.agreeTapped.add(buttonId)
+  button.dispatchEvent('agreeprivacyauthorization')
+}
+
+/** Runs `go` once the person agrees (at once if they had), or fails the call as WeChat does. */
+function behindPrivacy(api: string, options: Options, go: () => void): void {
+  if (privacy.agreed || !privacy.listener) return go()
+  privacy.asked.push(api)
+  privacy.listener(
+    (answer: { event: string; buttonId?: string }) => {
+      if (answer.event === 'agree' && answer.buttonId && privacy.agreeTapped.has(answer.buttonId)) {
+        privacy.agreed = true
+        go()
+      } else if (answer.event !== 'exposureAuthorization') {
+        const failure = { errMsg: `${api}:fail privacy permission is not authorized` }
+        ;(options.fail as AnyFunction | undefined)?.(failure)
+        ;(options.complete as AnyFunction | undefined)?.(failure)
+      }
+    },
+    { referrer: api },
+  )
+}
+
+/** The place the person picks on WeChat's map next (`chooseLocation`). */
+let nextPlace = { latitude: 38.0301, longitude: 114.5202, name: '槐中路社区', address: '裕华区槐中路社区2栋' }
+export function placeToPick(place: typeof nextPlace): void {
+  nextPlace = place
+}
+
 /** The navigation calls pages made (navigateTo, switchTab, …), newest last. */
 export function navigationLog(): { api: string; url: string }[] {
   return navigations
@@ -173,6 +231,34 @@ export function launchApp(): void {
     ;(complete as AnyFunction | undefined)?.(result)
     return found ? Promise.resolve(result) : Promise.reject(result)
   }
+  wx.onNeedPrivacyAuthorization = (listener: AnyFunction) => {
+    privacy.listener = listener
+  }
+  wx.getPrivacySetting = (options: Options = {}) => {
+    const result = {
+      needAuthorization: !privacy.agreed,
+      privacyContractName: '《小社隐私政策》',
+      errMsg: 'getPrivacySetting:ok',
+    }
+    ;(options.success as AnyFunction | undefined)?.(result)
+    ;(options.complete as AnyFunction | undefined)?.(result)
+  }
+  wx.requirePrivacyAuthorize = (options: Options = {}) =>
+    behindPrivacy('requirePrivacyAuthorize', options, () => {
+      const result = { errMsg: 'requirePrivacyAuthorize:ok' }
+      ;(options.success as AnyFunction | undefined)?.(result)
+      ;(options.complete as AnyFunction | undefined)?.(result)
+    })
+  // WeChat's map picker: held behind the privacy authorization, then the person picks `nextPlace`.
+  wx.chooseLocation = (options: Options = {}) =>
+    behindPrivacy('chooseLocation', options, () => {
+      const { success, fail, complete, ...asked } = options
+      deviceCalls.push({ api: 'chooseLocation', options: asked })
+      const result = { ...nextPlace, errMsg: 'chooseLocation:ok' }
+      ;(success as AnyFunction | undefined)?.(result)
+      ;(complete as AnyFunction | undefined)?.(result)
+      void fail
+    })
   // The person accepts every notice asked for.
   wx.requestSubscribeMessage = (options: Options & { tmplIds: string[] }) => {
     subscriptions.push({ tmplIds: [...options.tmplIds], callsBefore: cloud.calls.length })

@@ -1,6 +1,7 @@
 import { type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import type { Me } from '@shared/user'
+import PrivacySheet from '@/components/privacy-sheet'
 import ActivityWorkersOnly from '@/components/activity-workers-only'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
@@ -19,6 +20,7 @@ export default function CarePage({ className, workersOnly, children }: CarePageP
   const elder = Boolean(me?.profile.elderMode)
   return (
     <View className={`page care ${className}${elder ? ' page--elder' : ''}`}>
+      <PrivacySheet />
       {!me && loading && <Loading />}
       {!me && error && <ErrorState message={error.message} onRetry={() => void reload()} />}
       {needsIdentity && <EmptyState title="还没有选择体验身份" text="请先到“我的”里选一位体验身份。" />}

@@ -5,6 +5,7 @@ import type { CareTeam } from '@shared/care'
 import QrCode from '@/components/qr-code'
 import { addMember } from '@/services/care'
 import { toCloudError } from '@/services/cloud'
+import { CAN_SCAN, scanQrCode } from '@/services/device'
 
 /**
  * 队员码: a volunteer shows it, the captain scans it to add them to the team (a captain cannot search people;
@@ -18,9 +19,6 @@ export function parseMemberQr(text: string): string | null {
   const trimmed = text.trim()
   return trimmed.startsWith(PREFIX) && trimmed.length > PREFIX.length ? trimmed.slice(PREFIX.length) : null
 }
-
-/** Only WeChat can open the camera to scan; in a browser the code's text is pasted. */
-const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 
 /** The volunteer's own 队员码, to show the captain. */
 export function MyMemberCode({ openid }: { openid: string }) {
@@ -61,11 +59,8 @@ export function AddByMemberCode({ team, onAdded }: { team: CareTeam; onAdded: (t
   }
 
   const scan = async () => {
-    try {
-      await add((await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result)
-    } catch {
-      // Closing the camera is not an error.
-    }
+    const scanned = await scanQrCode()
+    if (scanned !== null) await add(scanned)
   }
 
   return (

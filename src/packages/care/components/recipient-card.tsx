@@ -1,52 +1,17 @@
 import { type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { AtTag } from 'taro-ui'
 import { ARCHIVE_REASON_LABELS, RISK_LABELS, WELLBEING_LABELS, type Recipient } from '@shared/care'
 import { formatDayTime } from '@/components/activity-time'
+import { ContactLine, addressLabel, callPhone, goToPlace } from '@/components/contact-line'
 import { RISK_TONES, WELLBEING_TONES, ageText, dueText } from './care-text'
 
-/** Calls a number from the phone (WeChat asks the person first). */
-export function callPhone(phone: string): void {
-  Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
-}
+/** The way to the recipient's home: WeChat's map at it, or the address copied. */
+export const goToHome = (r: Pick<Recipient, 'name' | 'address' | 'location'>) =>
+  goToPlace({ name: `${r.name}家`, address: r.address, location: r.location })
 
-/** WeChat opens its own map with the place and a button for directions; a browser has no such map. */
-const CAN_NAVIGATE = process.env.TARO_ENV === 'weapp'
-
-/**
- * The way there: with the home picked on the map, WeChat's map opens at it (导航); otherwise, and in a
- * browser, a tap copies the address to paste into a map app.
- */
-export function goToHome(r: Pick<Recipient, 'name' | 'address' | 'location'>): void {
-  if (CAN_NAVIGATE && r.location) {
-    Taro.openLocation({
-      latitude: r.location.lat,
-      longitude: r.location.lng,
-      name: `${r.name}家`,
-      address: r.address,
-      scale: 18,
-    }).catch(() => undefined)
-    return
-  }
-  Taro.setClipboardData({ data: r.address })
-    .then(() => Taro.showToast({ title: '地址已复制，可粘贴到地图里找路', icon: 'none' }))
-    .catch(() => undefined)
-}
-
-/** What a tap on the address does, said beside it. */
-export const addressLabel = (r: Pick<Recipient, 'location'>) =>
-  CAN_NAVIGATE && r.location ? '住址（点一下导航）' : '住址（点一下复制）'
-
-/** A tappable line: the address (copied) or a phone number (called). */
-export function ContactLine({ label, value, onTap }: { label: string; value: string; onTap: () => void }) {
-  return (
-    <View className="care-contact" role="button" onClick={onTap}>
-      <Text className="care-contact__label">{label}</Text>
-      <Text className="care-contact__value">{value}</Text>
-    </View>
-  )
-}
+/** What a tap on the home address does, said beside it. */
+export const homeLabel = (r: Pick<Recipient, 'location'>) => addressLabel('住址', r)
 
 interface RecipientCardProps {
   recipient: Recipient
@@ -83,7 +48,7 @@ export default function RecipientCard({
           {dueText(r)} · 每{r.visitEveryDays}天走访一次
         </Text>
       )}
-      {contact && <ContactLine label={addressLabel(r)} value={r.address} onTap={() => goToHome(r)} />}
+      {contact && <ContactLine label={homeLabel(r)} value={r.address} onTap={() => goToHome(r)} />}
       {contact && r.phone && <ContactLine label="电话" value={r.phone} onTap={() => callPhone(r.phone!)} />}
       {contact && r.emergencyContact && (
         <ContactLine

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { LatLng } from '@shared/corners'
 import {
   CIRCUMSTANCES,
@@ -15,8 +14,8 @@ import {
 } from '@shared/care'
 import { Chips, FieldError, MultiChips, errorOf, fieldErrors, typedNumber } from '@/components/chips'
 import FormField, { TextField } from '@/components/form-field'
+import PlaceOnMap from '@/components/place-on-map'
 import { toCloudError } from '@/services/cloud'
-import { DISTRICT_CENTRE } from '@/services/corners'
 
 /** What registering keeps and who sees it, in one sentence the person (or a guardian) agrees to. */
 export const CONSENT_TEXT =
@@ -27,45 +26,6 @@ interface RecipientFormProps {
   /** The person being edited; a new registration without. */
   existing?: Recipient
   onSubmit: (input: UpsertRecipientInput) => Promise<void>
-}
-
-/** WeChat has a map to pick a place on; a browser does not. */
-const CAN_PICK_ON_MAP = process.env.TARO_ENV === 'weapp'
-
-/** The home on the map, so that 今日待访's address opens WeChat's map with directions. */
-function HomeOnMap({
-  location,
-  onChange,
-}: {
-  location: LatLng | null
-  onChange: (l: LatLng | null) => void
-}) {
-  const pick = async () => {
-    try {
-      const from = location ?? DISTRICT_CENTRE
-      const place = await Taro.chooseLocation({ latitude: from.lat, longitude: from.lng })
-      onChange({ lat: +place.latitude.toFixed(6), lng: +place.longitude.toFixed(6) })
-    } catch {
-      // Closed without choosing: keep what was there.
-    }
-  }
-  return (
-    <FormField label="地图位置（可不填）" hint="选好后，队员在今日待访点一下住址就能导航上门">
-      <Text className="hint">{location ? '已在地图上选好位置' : '还没有选位置'}</Text>
-      {CAN_PICK_ON_MAP ? (
-        <Button className="btn btn--secondary" onClick={pick}>
-          {location ? '重新选位置' : '在地图上选位置'}
-        </Button>
-      ) : (
-        !location && <Text className="hint">请在微信里打开小程序选位置</Text>
-      )}
-      {location && (
-        <Button className="btn btn--quiet" onClick={() => onChange(null)}>
-          清除位置
-        </Button>
-      )}
-    </FormField>
-  )
 }
 
 const optional = (text: string) => (text.trim() ? text.trim() : undefined)
@@ -182,7 +142,12 @@ export default function RecipientForm({ teams, existing, onSubmit }: RecipientFo
           maxlength={100}
           error={errorOf(errors, 'address')}
         />
-        <HomeOnMap location={location} onChange={setLocation} />
+        <PlaceOnMap
+          label="地图位置（可不填）"
+          hint="选好后，队员在今日待访点一下住址就能导航上门"
+          location={location}
+          onChange={setLocation}
+        />
         <TextField
           label="老人电话（可不填）"
           value={phone}

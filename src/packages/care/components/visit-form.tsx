@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import {
   SERVICES,
   VISIT_KINDS,
@@ -20,9 +19,7 @@ import FormField, { TextField } from '@/components/form-field'
 import { CARE_TEMPLATES } from '@/services/care'
 import { visitQueue } from '@/services/care-visits'
 import { askForNotices } from '@/services/notices'
-
-/** Only WeChat can open the camera to scan; in a browser the door code is pasted or typed. */
-const CAN_SCAN = process.env.TARO_ENV === 'weapp'
+import { CAN_SCAN, scanQrCode } from '@/services/device'
 
 const MINUTE_CHOICES = ['15', '30', '45', '60', '90']
 
@@ -71,11 +68,9 @@ export default function VisitForm({ recipient, companions, captain, onDone }: Vi
   }
 
   const scan = async () => {
-    try {
-      acceptDoor((await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result)
-    } catch {
-      // Closing the camera is not an error: the visit can be recorded without the scan.
-    }
+    // Closing the camera is not an error: the visit can be recorded without the scan.
+    const scanned = await scanQrCode()
+    if (scanned !== null) acceptDoor(scanned)
   }
 
   const submit = async () => {

@@ -17,12 +17,8 @@ import { ROUTES, openPage } from '@/routes'
 import { archiveRecipient, getRecipient, listTeams } from '@/services/care'
 import { toCloudError } from '@/services/cloud'
 import CarePage from '../../components/care-page'
-import RecipientCard, {
-  ContactLine,
-  addressLabel,
-  callPhone,
-  goToHome,
-} from '../../components/recipient-card'
+import { ContactLine, callPhone } from '@/components/contact-line'
+import RecipientCard, { goToHome, homeLabel } from '../../components/recipient-card'
 import VisitRow, { mayConfirm } from '../../components/visit-row'
 import './index.scss'
 
@@ -114,7 +110,7 @@ function Detail({ me, id }: { me: Me; id: string }) {
       <RecipientCard recipient={detail} onOpen={() => undefined} />
       <View className="card">
         <Text className="card__title">联系与照护</Text>
-        <ContactLine label={addressLabel(detail)} value={detail.address} onTap={() => goToHome(detail)} />
+        <ContactLine label={homeLabel(detail)} value={detail.address} onTap={() => goToHome(detail)} />
         {detail.phone && (
           <ContactLine label="电话" value={detail.phone} onTap={() => callPhone(detail.phone!)} />
         )}

@@ -1,13 +1,12 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { parseCheckinQr, type Participation } from '@shared/activities'
 import { checkIn, checkOut } from '@/services/activities'
 import { toCloudError } from '@/services/cloud'
 import './index.scss'
+import { CAN_SCAN, scanQrCode } from '@/services/device'
 
 /** Only WeChat can open the camera; in a browser the six digits are typed. */
-const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 
 export type CodeMode = 'checkin' | 'checkout'
 
@@ -46,13 +45,9 @@ export default function CodeEntry({ activityId, mode, onDone, onClose }: CodeEnt
   }
 
   const scan = async () => {
-    let scanned: string
-    try {
-      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
-    } catch {
-      // The camera was closed: typing still works.
-      return
-    }
+    const scanned = await scanQrCode()
+    // The camera was closed: typing still works.
+    if (scanned === null) return
     const parsed = parseCheckinQr(scanned)
     if (!parsed) setProblem('这不是活动的签到码，请扫社工手机上的签到码')
     else if (parsed.id !== activityId) setProblem('这是别的活动的签到码，请看清是哪个活动')

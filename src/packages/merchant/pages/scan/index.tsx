@@ -3,6 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { lookupCodeInput, redeemInput, type CodeLookup } from '@shared/mall'
 import type { Me } from '@shared/user'
+import PrivacySheet from '@/components/privacy-sheet'
 import MenuItem from '@/components/menu-item'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
@@ -12,9 +13,7 @@ import { findShop, listTodaysRedemptions, lookupCode, redeemCode } from '@/servi
 import RedeemResult, { type RedeemOutcome } from '../../components/redeem-result'
 import StaffOnly from '../../components/staff-only'
 import './index.scss'
-
-/** Only WeChat can open the camera to scan; in a browser the code is typed or pasted. */
-const CAN_SCAN = process.env.TARO_ENV === 'weapp'
+import { CAN_SCAN, scanQrCode } from '@/services/device'
 
 function problemWith(code: string): string | null {
   const parsed = redeemInput.safeParse({ code })
@@ -174,13 +173,9 @@ function Scanner({ me }: { me: Me }) {
   }
 
   const scan = async () => {
-    let scanned: string
-    try {
-      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
-    } catch {
-      // Closing the camera is not an error; the typed code below still works.
-      return
-    }
+    const scanned = await scanQrCode()
+    // Closing the camera is not an error; the typed code below still works.
+    if (scanned === null) return
     await redeem(scanned)
   }
 
@@ -254,6 +249,7 @@ export default function MerchantScanPage() {
   const elder = Boolean(me?.profile.elderMode)
   return (
     <View className={`page scan${elder ? ' page--elder' : ''}`}>
+      <PrivacySheet />
       {!me && loading && <Loading />}
       {!me && error && <ErrorState message={error.message} onRetry={() => void reload()} />}
       {needsIdentity && <EmptyState title="还没有选择体验身份" text="请先到“我的”里选一位体验身份。" />}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Need } from '@shared/needs'
+import PrivacySheet from '@/components/privacy-sheet'
 import NeedForm from '@/components/need-form'
 import { useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
@@ -43,6 +44,7 @@ export default function CreateNeedPage() {
 
   return (
     <View className={`page create${elder ? ' page--elder' : ''}`}>
+      <PrivacySheet />
       {created ? (
         <Created need={created} />
       ) : (

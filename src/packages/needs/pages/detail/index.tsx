@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { NEED_CATEGORY_LABELS, type Need } from '@shared/needs'
 import type { Me } from '@shared/user'
 import ConfirmDialog from '@/components/confirm-dialog'
+import { ContactLine, addressLabel, callPhone, goToPlace } from '@/components/contact-line'
 import NeedCompleteForm from '@/components/need-complete-form'
 import { NeedStatusTag, UrgentMark, formatNeedTime, requesterLine } from '@/components/need-card'
 import { ErrorState, Loading } from '@/components/page-state'
@@ -59,28 +60,30 @@ function nextStep(need: Need, me: Me): string {
   }
 }
 
-function callPhone(phoneNumber: string) {
-  Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)
-}
-
 function ContactCard({ need, me }: { need: Need; me: Me }) {
   if (need.address || need.contactPhone) {
     return (
       <View className="card detail__contact">
         <Text className="card__title">地址和电话</Text>
-        {need.address && <Text className="detail__line">地址：{need.address}</Text>}
+        {need.address && (
+          <ContactLine
+            label={addressLabel('地址', need)}
+            value={need.address}
+            onTap={() =>
+              goToPlace({
+                name: need.onBehalfOf?.name ?? need.title,
+                address: need.address!,
+                location: need.location,
+              })
+            }
+          />
+        )}
         {need.contactPhone && (
-          <View className="detail__phone">
-            <Text className="detail__line">电话：{need.contactPhone}</Text>
-            {process.env.TARO_ENV === 'weapp' && (
-              <Button
-                className="btn btn--secondary detail__call"
-                onClick={() => callPhone(need.contactPhone!)}
-              >
-                拨打电话
-              </Button>
-            )}
-          </View>
+          <ContactLine
+            label="电话（点一下拨打）"
+            value={need.contactPhone}
+            onTap={() => callPhone(need.contactPhone!)}
+          />
         )}
       </View>
     )

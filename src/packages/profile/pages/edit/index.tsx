@@ -3,6 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { AtSwitch } from 'taro-ui'
 import { updateProfileInput, type Me, type UpdateProfileInput } from '@shared/user'
+import PrivacySheet from '@/components/privacy-sheet'
 import FormField from '@/components/form-field'
 import { ErrorState, Loading } from '@/components/page-state'
 import VerifyPhoneButton from '@/components/verify-phone'
@@ -103,6 +104,7 @@ function ProfileForm({ me, reload }: { me: Me; reload: () => Promise<void> }) {
 
   return (
     <View className={`page edit-profile${draft.elderMode ? ' page--elder' : ''}`}>
+      <PrivacySheet />
       <View className="card">
         <FormField label="昵称" hint="邻居们看到的名字">
           <Input

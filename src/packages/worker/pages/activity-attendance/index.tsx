@@ -130,6 +130,7 @@ function Attendance({ id }: { id: string }) {
   const [items, setItems] = useState<AttendanceItem[] | null>(null)
   const [error, setError] = useState<CloudError | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
+  const [confirmingAll, setConfirmingAll] = useState(false)
   const requestId = useRef(0)
 
   const load = useCallback(async () => {
@@ -164,11 +165,30 @@ function Attendance({ id }: { id: string }) {
     )
   }
 
+  /**
+   * 全部确认: everyone who checked out, at what check-in and check-out give, one confirmation each (each is one
+   * activities.confirm, credited once however often it is asked). A failure stops there and is shown; those
+   * confirmed before it stay confirmed, and asking again carries on with the rest.
+   */
+  const confirmAll = async (rows: AttendanceItem[]) => {
+    let confirmed = 0
+    for (const row of rows) {
+      const done = await confirmAttendance({ id, openid: row.openid })
+      setItems((list) => list?.map((i) => (i.openid === done.openid ? done : i)) ?? null)
+      confirmed += 1
+    }
+    setConfirmingAll(false)
+    Taro.showToast({ title: `已确认 ${confirmed} 人`, icon: 'none', duration: 2000 }).catch(() => undefined)
+  }
+
   if (!activity || !items) {
     return error ? <ErrorState message={error.message} onRetry={() => void load()} /> : <Loading />
   }
 
   const count = (state: AttendanceItem['state']) => items.filter((i) => i.state === state).length
+  const checkedOut = items.filter((i) => i.state === 'checked-out' && i.minutes !== null)
+  const allMinutes = checkedOut.reduce((sum, i) => sum + i.minutes!, 0)
+  const allPoints = checkedOut.reduce((sum, i) => sum + activityPoints(i.minutes!, activity.pointsPerHour), 0)
   return (
     <View>
       <View className="card attendance__head">
@@ -187,6 +207,11 @@ function Attendance({ id }: { id: string }) {
         >
           出示签到码
         </Button>
+        {checkedOut.length > 1 && (
+          <Button className="btn btn--primary" onClick={() => setConfirmingAll(true)}>
+            {`一次确认已签退的 ${checkedOut.length} 人`}
+          </Button>
+        )}
         <ExportItem input={{ kind: 'attendance', activityId: id }} />
       </View>
       {error && <Text className="error-text">{error.message}</Text>}
@@ -201,6 +226,15 @@ function Attendance({ id }: { id: string }) {
           onConfirm={setPending}
         />
       ))}
+      {confirmingAll && (
+        <ConfirmDialog
+          title={`确认已签退的 ${checkedOut.length} 人？`}
+          content={`按各自的签到、签退时间记时长，共 ${formatMinutes(allMinutes)}，将发放 ${allPoints} 积分（每小时 ${activity.pointsPerHour} 分）：${checkedOut.map((i) => i.name).join('、')}。没有签退的人不在其中，请逐个确认。确认后不能再改。`}
+          confirmText="全部确认并发积分"
+          onConfirm={() => confirmAll(checkedOut)}
+          onClose={() => setConfirmingAll(false)}
+        />
+      )}
       {pending && (
         <ConfirmDialog
           title="确认服务时长？"

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import {
   CORNER_KIND_LABELS,
   WEEKDAY_LABELS,
@@ -13,6 +12,7 @@ import { toCloudError } from '@/services/cloud'
 import { DISTRICT_CENTRE, upsertCorner } from '@/services/corners'
 import { Chips, FieldError, MultiChips, errorOf, fieldErrors, typedNumber } from './chips'
 import TimeField from './time-field'
+import { CAN_PICK_ON_MAP, pickPlace } from '@/services/device'
 
 const KIND_OPTIONS = (Object.keys(CORNER_KIND_LABELS) as CornerKind[]).map((kind) => ({
   value: kind,
@@ -23,7 +23,6 @@ const KIND_OPTIONS = (Object.keys(CORNER_KIND_LABELS) as CornerKind[]).map((kind
 const WEEKDAY_OPTIONS = [1, 2, 3, 4, 5, 6, 0].map((day) => ({ value: day, label: WEEKDAY_LABELS[day] }))
 
 /** WeChat can pick a place on its map; a browser has no such picker, so the numbers are typed. */
-const CAN_PICK_ON_MAP = process.env.TARO_ENV === 'weapp'
 
 interface CornerFormProps {
   corner?: Corner
@@ -47,15 +46,12 @@ export default function CornerForm({ corner, onSaved, onCancel }: CornerFormProp
   const [busy, setBusy] = useState(false)
 
   const pickOnMap = async () => {
-    try {
-      const from = corner?.location ?? DISTRICT_CENTRE
-      const place = await Taro.chooseLocation({ latitude: from.lat, longitude: from.lng })
-      setLat(place.latitude.toFixed(6))
-      setLng(place.longitude.toFixed(6))
-      if (!address.trim() && place.address) setAddress(place.address.slice(0, 100))
-    } catch {
-      // Closed without choosing: keep what was there.
-    }
+    // Closed without choosing: keep what was there.
+    const place = await pickPlace(corner?.location ?? DISTRICT_CENTRE)
+    if (!place) return
+    setLat(place.location.lat.toFixed(6))
+    setLng(place.location.lng.toFixed(6))
+    if (!address.trim() && place.address) setAddress(place.address.slice(0, 100))
   }
 
   const save = async () => {

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { Activity } from '@shared/activities'
 import type { Corner, Project } from '@shared/corners'
+import PrivacySheet from '@/components/privacy-sheet'
 import ActivityWorkersOnly from '@/components/activity-workers-only'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { type CloudError, toCloudError } from '@/services/cloud'
@@ -197,6 +198,7 @@ export default function CornersManagePage() {
   const elder = Boolean(me?.profile.elderMode)
   return (
     <View className={`page manage${elder ? ' page--elder' : ''}`}>
+      <PrivacySheet />
       {!me && loading && <Loading />}
       {!me && error && <ErrorState message={error.message} onRetry={() => void reload()} />}
       {me &&

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { AtTag } from 'taro-ui'
 import { MERCHANT_KIND_LABELS, type Merchant, type MerchantWithRewards, type Reward } from '@shared/mall'
+import PrivacySheet from '@/components/privacy-sheet'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import PhotoThumb from '@/components/photo-thumb'
 import { hasRole, useMe } from '@/hooks/use-me'
@@ -170,6 +171,7 @@ export default function MallShopsPage() {
   const elder = Boolean(me?.profile.elderMode)
   return (
     <View className={`page shops${elder ? ' page--elder' : ''}`}>
+      <PrivacySheet />
       {!me && loading && <Loading />}
       {!me && error && <ErrorState message={error.message} onRetry={() => void reload()} />}
       {needsIdentity && <EmptyState title="还没有选择体验身份" text="请先到“我的”里选一位体验身份。" />}

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Need } from '@shared/needs'
+import PrivacySheet from '@/components/privacy-sheet'
 import NeedForm from '@/components/need-form'
 import { ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
@@ -62,6 +63,7 @@ export default function NeedsCreatePage() {
 
   return (
     <View className={`page needs-create${me.profile.elderMode ? ' page--elder' : ''}`}>
+      <PrivacySheet />
       {posted ? (
         <Posted
           need={posted}
