@@ -10,7 +10,7 @@ import {
   type Urgency,
 } from '@shared/needs'
 import FormField from '@/components/form-field'
-import PhotoPicker, { type PickedPhoto } from '@/components/photo-picker'
+import PhotoPicker, { PHOTOS_UPLOADING, type PickedPhoto, pickedFileIDs } from '@/components/photo-picker'
 import { toCloudError } from '@/services/cloud'
 import './index.scss'
 
@@ -63,8 +63,8 @@ function validate(
   onBehalf: boolean,
   photos: PickedPhoto[],
 ): { input: CreateNeedInput } | { field: Field; message: string } {
-  if (photos.some((p) => p.fileID === null))
-    return { field: 'photos', message: '照片还在上传，请稍等一下再提交' }
+  const fileIDs = pickedFileIDs(photos)
+  if (fileIDs === null) return { field: 'photos', message: PHOTOS_UPLOADING }
   const parsed = createNeedInput.safeParse({
     category: draft.category ?? undefined,
     title: draft.title,
@@ -74,7 +74,7 @@ function validate(
     contactPhone: draft.contactPhone,
     preferredTime: draft.preferredTime.trim() ? draft.preferredTime : undefined,
     onBehalfOf: onBehalf ? { name: draft.elderName } : undefined,
-    photos: photos.length > 0 ? photos.map((p) => p.fileID) : undefined,
+    photos: fileIDs,
   })
   if (parsed.success) return { input: parsed.data }
   const issues = [...parsed.error.issues].sort(
