@@ -52,7 +52,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/merchant',
-      pages: ['pages/scan/index', 'pages/today/index'],
+      pages: ['pages/scan/index', 'pages/today/index', 'pages/rewards/index'],
     },
     {
       // Each role's own home: 消息, a worker's 工作台, a volunteer's 我的任务.

@@ -22,6 +22,7 @@ export const ROUTES = {
   mallOrder: '/packages/mall/pages/order/index',
   merchantScan: '/packages/merchant/pages/scan/index',
   merchantToday: '/packages/merchant/pages/today/index',
+  merchantRewards: '/packages/merchant/pages/rewards/index',
   mallShops: '/packages/worker/pages/mall-shops/index',
   mallSettlement: '/packages/worker/pages/mall-settlement/index',
   corner: '/packages/corners/pages/corner/index',

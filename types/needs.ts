@@ -86,6 +86,11 @@ const contactPhoneSchema = z
     z.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: '联系电话应为11位手机号，或带区号的座机号' }),
   )
 
+/** Up to MAX_NEED_PHOTOS file IDs of the caller's own uploads, in the order shown. */
+const needPhotoIds = z
+  .array(photoFileId, { error: '照片不正确，请重新选择' })
+  .check(z.maxLength(MAX_NEED_PHOTOS, { error: `最多附 ${MAX_NEED_PHOTOS} 张照片` }))
+
 export const createNeedInput = z.strictObject({
   category: z.enum(NEED_CATEGORIES, { error: '请选择求助类别' }),
   title: text('标题', 50),
@@ -97,11 +102,7 @@ export const createNeedInput = z.strictObject({
   location: z.optional(locationSchema),
   preferredTime: z.optional(text('希望的时间', 30)),
   onBehalfOf: z.optional(z.strictObject({ name: text('老人姓名', 20) }, { error: '代发布的老人信息不正确' })),
-  photos: z.optional(
-    z
-      .array(photoFileId, { error: '照片不正确，请重新选择' })
-      .check(z.maxLength(MAX_NEED_PHOTOS, { error: `最多附 ${MAX_NEED_PHOTOS} 张照片` })),
-  ),
+  photos: z.optional(needPhotoIds),
 })
 
 export const NEED_SCOPES = ['mine', 'pool', 'review', 'assigned', 'all'] as const
@@ -151,6 +152,7 @@ export const completeNeedInput = z.strictObject({
       z.lte(720, { error: '服务时长最多720分钟' }),
     ),
   note: z.optional(text('服务记录', 500)),
+  photos: z.optional(needPhotoIds),
 })
 
 export const confirmNeedInput = z.strictObject({
@@ -212,12 +214,20 @@ export interface Need {
   releases?: NeedRelease[]
   /** How many photos the requester attached; needs.photos answers them to those who may open the need. */
   photoCount: number
+  /** How many photos the volunteer took when marking it done; needs.photos answers them the same way. */
+  completionPhotoCount: number
 }
 
 /** A need's photo: a temporary URL (two hours) for those who may open the need. */
 export interface NeedPhoto {
   id: string
   url: string
+}
+
+/** needs.photos: the requester's photos and the volunteer's completion photos, each in order. */
+export interface NeedPhotos {
+  items: NeedPhoto[]
+  completion: NeedPhoto[]
 }
 
 export interface NeedRelease {

@@ -150,6 +150,8 @@ export interface NeedRecord {
   releases?: NeedRelease[]
   /** Up to 3 photos the requester attached, in cloud storage (read only through needs.photos). */
   photos?: NeedPhotoRecord[]
+  /** Up to 3 photos the assignee took when marking it done (needs.complete), read the same way. */
+  completionPhotos?: NeedPhotoRecord[]
   reviewedBy: string | null
   /** The ledger entry that credited the assignee (set once, on confirmation). */
   creditEntryId: string | null

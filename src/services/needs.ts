@@ -6,7 +6,7 @@ import type {
   CreateNeedInput,
   ListNeedsInput,
   Need,
-  NeedPhoto,
+  NeedPhotos,
   ReviewNeedInput,
 } from '@shared/needs'
 import { callFunction } from './cloud'
@@ -23,12 +23,12 @@ export function listNeeds(input: ListNeedsInput): Promise<Page<Need>> {
   return callFunction<Page<Need>>(FUNCTION, { action: 'list', ...input })
 }
 
-/** The need's photos (temporary URLs), for those who may open it. */
-export function getNeedPhotos(id: string): Promise<{ items: NeedPhoto[] }> {
-  return callFunction<{ items: NeedPhoto[] }>(FUNCTION, { action: 'photos', id })
+/** The need's photos (temporary URLs): the requester's and the volunteer's completion photos. */
+export function getNeedPhotos(id: string): Promise<NeedPhotos> {
+  return callFunction<NeedPhotos>(FUNCTION, { action: 'photos', id })
 }
 
-/** The requester or a worker takes one photo away. */
+/** The requester or a worker takes a requester's photo away; a worker a completion photo. */
 export function removeNeedPhoto(id: string, photoId: string): Promise<Need> {
   return callFunction<Need>(FUNCTION, { action: 'removePhoto', id, photoId })
 }

@@ -8,7 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { CatalogItem, MerchantWithRewards, Reward } from '../../types/mall'
-import type { Need, NeedPhoto } from '../../types/needs'
+import type { Need, NeedPhoto, NeedPhotos } from '../../types/needs'
 import type { Page } from '../../types/envelope'
 import { IMAGE_RISK_MARKER } from '../../emulator/openapi'
 import { encodePng } from '../../emulator/png'
@@ -293,5 +293,112 @@ describe('need photos', () => {
     expect(storedFiles()).toBe(before)
     for (const url of urls) expect((await fetch(encodeURI(url))).status).toBe(404)
     expect((await photosOf(id, RESIDENT)).data!.items).toEqual([])
+  })
+})
+
+describe('completion photos', () => {
+  const VOLUNTEER = 'demo-volunteer-zhang'
+  const OTHER_VOLUNTEER = 'demo-volunteer-chen'
+  const STRANGER = 'never-seen-before'
+  const storedFiles = () => fs.readdirSync(path.join(emu.dataDir, 'storage')).length
+  const photosOf = (id: string, openid: string) =>
+    emu.call<NeedPhotos>('needs', { action: 'photos', id }, openid)
+
+  /** A need posted by the resident, approved and dispatched to VOLUNTEER. */
+  async function assigned(): Promise<string> {
+    const res = await emu.call<Need>(
+      'needs',
+      {
+        action: 'create',
+        category: 'repair',
+        title: '换灯泡',
+        description: '楼道灯坏了',
+        address: '槐中路社区2栋2单元201',
+        contactPhone: '13503110007',
+      },
+      RESIDENT,
+    )
+    const id = res.data!.id
+    await emu.call('needs', { action: 'review', id, approve: true }, WORKER)
+    await emu.call('needs', { action: 'dispatch', id, volunteerOpenid: VOLUNTEER }, WORKER)
+    return id
+  }
+  const upload = (name: string, bytes: Buffer, openid = VOLUNTEER) =>
+    clientUpload(emu, `user/${openid}/${name}.png`, bytes, openid)
+  const complete = (id: string, photos: string[], openid = VOLUNTEER) =>
+    emu.call<Need>('needs', { action: 'complete', id, minutes: 45, note: '灯泡换好了', photos }, openid)
+
+  it('the volunteer’s completion photos reach the requester, the assignee and workers, in order, and never a list', async () => {
+    const id = await assigned()
+    const res = await complete(id, [await upload('a', picture(70)), await upload('b', picture(71))])
+    expect(res.data).toMatchObject({ status: 'done', completionPhotoCount: 2, photoCount: 0 })
+    for (const who of [RESIDENT, VOLUNTEER, WORKER]) {
+      const got = await photosOf(id, who)
+      expect(got.data!.items).toEqual([])
+      const bytes = await Promise.all(got.data!.completion.map((p) => fetchBytes(p.url)))
+      expect(bytes.map((b) => b.toString('base64'))).toEqual(
+        [picture(70), picture(71)].map((b) => b.toString('base64')),
+      )
+    }
+    const missing = await photosOf('need-does-not-exist', STRANGER)
+    for (const who of [OTHER_VOLUNTEER, STRANGER, SHOP]) expect(await photosOf(id, who)).toEqual(missing)
+    const lists = [
+      await emu.call('needs', { action: 'list', scope: 'mine' }, RESIDENT),
+      await emu.call('needs', { action: 'list', scope: 'assigned' }, VOLUNTEER),
+      await emu.call('needs', { action: 'list', scope: 'all' }, WORKER),
+      await emu.call('needs', { action: 'get', id }, RESIDENT),
+    ]
+    for (const answer of lists) expect(JSON.stringify(answer)).not.toMatch(/\/storage\/|cloud:\/\//)
+  })
+
+  it('a completion photo that fails the image check changes nothing: the need stays assigned, no file is kept', async () => {
+    const id = await assigned()
+    const good = await upload('g', picture(72))
+    const risky = await upload('r', picture(73, { Comment: IMAGE_RISK_MARKER }))
+    const before = storedFiles()
+    const res = await complete(id, [good, risky])
+    expect(res).toMatchObject({ ok: false, code: 'content-rejected' })
+    const got = await emu.call<Need>('needs', { action: 'get', id }, VOLUNTEER)
+    expect(got.data).toMatchObject({ status: 'assigned', minutes: null, completionPhotoCount: 0 })
+    // Both uploads are gone (one checked and taken, then dropped; the refused one deleted), nothing else kept.
+    expect(storedFiles()).toBe(before - 2)
+    expect((await photosOf(id, WORKER)).data!.completion).toEqual([])
+    // Done again without the refused photo, it works.
+    const retry = await complete(id, [await upload('g2', picture(72))])
+    expect(retry.data).toMatchObject({ status: 'done', completionPhotoCount: 1 })
+  })
+
+  it('at most 3 completion photos, only the assignee’s own uploads, and only from the assignee', async () => {
+    const id = await assigned()
+    const mine = await upload('m', picture(74))
+    const four = await complete(id, [mine, mine, mine, mine])
+    expect(four).toMatchObject({ ok: false, code: 'invalid-argument', message: '最多附 3 张照片' })
+    const theirs = await upload('t', picture(75), OTHER_VOLUNTEER)
+    expect(await complete(id, [theirs])).toMatchObject({ ok: false, code: 'not-found' })
+    expect(await tempUrl(emu, theirs, OTHER_VOLUNTEER)).not.toBeNull()
+    // Another volunteer's own upload is not even checked: refused as before, their file stays.
+    expect(await complete(id, [theirs], OTHER_VOLUNTEER)).toMatchObject({
+      ok: false,
+      code: 'permission-denied',
+    })
+    expect(await tempUrl(emu, theirs, OTHER_VOLUNTEER)).not.toBeNull()
+    expect(await tempUrl(emu, mine, VOLUNTEER)).not.toBeNull()
+    const got = await emu.call<Need>('needs', { action: 'get', id }, VOLUNTEER)
+    expect(got.data).toMatchObject({ status: 'assigned', completionPhotoCount: 0 })
+  })
+
+  it('a worker takes a completion photo away and its file is deleted; the requester and the volunteer cannot', async () => {
+    const id = await assigned()
+    await complete(id, [await upload('x', picture(76)), await upload('y', picture(77))])
+    const [first, second] = (await photosOf(id, RESIDENT)).data!.completion
+    const missing = await emu.call('needs', { action: 'removePhoto', id, photoId: 'photo-none' }, WORKER)
+    for (const who of [RESIDENT, VOLUNTEER, STRANGER]) {
+      expect(await emu.call('needs', { action: 'removePhoto', id, photoId: first.id }, who)).toEqual(missing)
+    }
+    expect((await photosOf(id, RESIDENT)).data!.completion).toHaveLength(2)
+    const res = await emu.call<Need>('needs', { action: 'removePhoto', id, photoId: first.id }, WORKER)
+    expect(res.data!.completionPhotoCount).toBe(1)
+    expect((await fetch(encodeURI(first.url))).status).toBe(404)
+    expect((await photosOf(id, RESIDENT)).data!.completion.map((p) => p.id)).toEqual([second.id])
   })
 })

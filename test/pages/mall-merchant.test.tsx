@@ -1,9 +1,14 @@
-import { configure, render, screen, within } from '@testing-library/react'
+import { configure, render, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { CatalogItem } from '@shared/mall'
+import type { Page } from '@shared/envelope'
 import type { PointsSummaryFull } from '@shared/points'
+import MerchantRewardsPage from '@/packages/merchant/pages/rewards'
 import MerchantScanPage from '@/packages/merchant/pages/scan'
 import MerchantTodayPage from '@/packages/merchant/pages/today'
-import { callAs, startEmulatorForFile, tap, typeInto } from './support/app'
-import { CLINIC_NURSE, HOLDER, RESIDENT, SHOPKEEPER, become, heldOrderWithCode } from './mall-support'
+import { callAs, startEmulatorForFile, tap, typeInto, waitForGone } from './support/app'
+import { encodePng } from '../../emulator/png'
+import { CLINIC_NURSE, HOLDER, RESIDENT, SHOPKEEPER, become, heldOrderWithCode, mall } from './mall-support'
 
 const emulator = startEmulatorForFile()
 // Every screen here waits on real function calls; give a busy machine time to answer.
@@ -160,5 +165,56 @@ describe('扫码核销 for a shopkeeper', () => {
     const row = (await screen.findByText('鲜鸡蛋 一盒30枚')).closest('.today__item') as HTMLElement
     expect(within(row).getByText('顾客：张*芹 · 80 积分')).toBeInTheDocument()
     expect(screen.queryByText('张桂芹')).not.toBeInTheDocument()
+  })
+})
+
+describe('商品照片 for shop staff', () => {
+  /** The emulator's image check refuses a picture carrying this text (IMAGE_RISK_MARKER, emulator/README.md). */
+  const IMAGE_RISK_MARKER = 'xiaoshe:risky-image'
+  const picture = (seed: number, text: Record<string, string> = {}) =>
+    encodePng(10, 10, (x, y) => [(seed * 37 + x * 11) & 255, (seed * 13 + y * 7) & 255, seed & 255], text)
+  /** The staff member picks this photo the next time the album opens. */
+  const nextPicked = (bytes: Buffer) =>
+    jest.spyOn(Taro, 'chooseImage').mockResolvedValueOnce({
+      tempFilePaths: [`data:image/png;base64,${bytes.toString('base64')}`],
+    } as unknown as Taro.chooseImage.SuccessCallbackResult)
+  /** The bytes of the reward's picture as a resident's 积分超市 shows it now. */
+  async function catalogPicture(rewardId: string): Promise<string> {
+    const page = await mall<Page<CatalogItem>>(emulator(), RESIDENT, {
+      action: 'catalog',
+      merchantId: 'shop-huimin',
+    })
+    const url = page.items.find((r) => r.id === rewardId)!.photoUrl!
+    return Buffer.from(await (await fetch(url)).arrayBuffer()).toString('base64')
+  }
+  const cardOf = async (title: string) => (await screen.findByText(title)).closest('.card') as HTMLElement
+
+  afterEach(() => jest.restoreAllMocks())
+
+  test('staff see only their own shop’s rewards and change a picture the 积分超市 then shows; a refused one changes nothing', async () => {
+    const before = await catalogPicture('reward-eggs')
+    await become(emulator(), SHOPKEEPER)
+    render(<MerchantRewardsPage />)
+    const card = await cardOf('鲜鸡蛋 一盒30枚')
+    expect(screen.queryByText('免费测血压血糖一次')).not.toBeInTheDocument()
+
+    nextPicked(picture(1, { Comment: IMAGE_RISK_MARKER }))
+    await tap('换一张照片', card)
+    expect(await within(card).findByText('这张照片没有通过内容检查，请换一张')).toBeInTheDocument()
+    expect(await catalogPicture('reward-eggs')).toBe(before)
+
+    const fresh = picture(2)
+    nextPicked(fresh)
+    await tap('换一张照片', card)
+    await waitForGone('这张照片没有通过内容检查，请换一张')
+    await waitFor(async () => expect(await catalogPicture('reward-eggs')).toBe(fresh.toString('base64')))
+    expect(await within(card).findByText('换一张照片')).toBeInTheDocument()
+  })
+
+  test('a resident opening 商品照片 is told it is for shop staff only', async () => {
+    await become(emulator(), RESIDENT)
+    render(<MerchantRewardsPage />)
+    expect(await screen.findByText('仅合作商户的店员可以使用')).toBeInTheDocument()
+    expect(screen.queryByText('换一张照片')).not.toBeInTheDocument()
   })
 })

@@ -1,9 +1,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import { RELEASE_LIMIT, type Need } from '@shared/needs'
 import AssignedPage from '@/packages/volunteer/pages/mine'
 import PoolPage from '@/packages/volunteer/pages/pool'
 import { RESIDENT, VOLUNTEER, WORKER, become, needs, openDetail, postNeed } from './needs-support'
 import { startEmulatorForFile, tap, typeInto, waitForGone } from './support/app'
+import { encodePng } from '../../emulator/png'
 
 const emulator = startEmulatorForFile()
 
@@ -136,5 +138,74 @@ describe('我接的单', () => {
     expect(await screen.findByText(/已经放弃了3个需求.*请联系社工站的社工/)).toBeInTheDocument()
     const still = await needs(emulator(), VOLUNTEER, { action: 'get', id: need.id })
     expect(still).toMatchObject({ status: 'open', assignee: null })
+  })
+})
+
+describe('完成时拍照', () => {
+  /** The emulator's image check refuses a picture carrying this text (IMAGE_RISK_MARKER, emulator/README.md). */
+  const IMAGE_RISK_MARKER = 'xiaoshe:risky-image'
+  const picture = (seed: number, text: Record<string, string> = {}) =>
+    encodePng(10, 10, (x, y) => [(seed * 41 + x * 9) & 255, (seed * 17 + y * 3) & 255, seed & 255], text)
+  /** What the phone's album hands over: a local address the page can read. */
+  const localPath = (bytes: Buffer) => `data:image/png;base64,${bytes.toString('base64')}`
+  /** The person picks these photos the next time the album opens. */
+  const nextPicked = (photos: Buffer[]) =>
+    jest.spyOn(Taro, 'chooseImage').mockResolvedValueOnce({
+      tempFilePaths: photos.map(localPath),
+    } as unknown as Taro.chooseImage.SuccessCallbackResult)
+
+  afterEach(() => jest.restoreAllMocks())
+
+  test('a volunteer adds up to 3 photos when finishing; a refused photo changes nothing; the requester sees them', async () => {
+    const need = await openNeed('帮忙修门锁')
+    await needs(emulator(), VOLUNTEER, { action: 'claim', id: need.id })
+    await become(emulator(), VOLUNTEER)
+    const page = openDetail(need.id)
+    await tap('填写完成情况')
+    await tap('1小时')
+
+    const risky = nextPicked([picture(1, { Comment: IMAGE_RISK_MARKER })])
+    await tap('添加照片')
+    expect(risky).toHaveBeenCalledWith(expect.objectContaining({ count: 3 }))
+    expect(await screen.findByLabelText('第1张照片')).toBeInTheDocument()
+    await waitForGone('上传中…')
+    await tap('提交，服务完成了')
+    expect(await screen.findByText('这张照片没有通过内容检查，请换一张')).toBeInTheDocument()
+    expect(await needs(emulator(), VOLUNTEER, { action: 'get', id: need.id })).toMatchObject({
+      status: 'assigned',
+      minutes: null,
+      completionPhotoCount: 0,
+    })
+
+    // Taken off, three others picked: the album is not offered a fourth.
+    await tap('×')
+    const good = [picture(2), picture(3), picture(4)]
+    nextPicked(good)
+    await tap('添加照片')
+    await waitFor(() => expect(screen.getAllByLabelText(/^第\d张照片$/)).toHaveLength(3))
+    await waitForGone('上传中…')
+    expect(screen.queryByText('添加照片')).not.toBeInTheDocument()
+    await tap('提交，服务完成了')
+    await waitFor(async () =>
+      expect(await needs(emulator(), VOLUNTEER, { action: 'get', id: need.id })).toMatchObject({
+        status: 'done',
+        completionPhotoCount: 3,
+      }),
+    )
+    page.unmount()
+
+    // The requester's page shows them as thumbnails, in order, from the storage.
+    await become(emulator(), RESIDENT)
+    openDetail(need.id)
+    expect(await screen.findByText('志愿者完成时拍的')).toBeInTheDocument()
+    const thumbs = await screen.findAllByRole('img', { name: /^完成照片\d$/ })
+    expect(thumbs.map((t) => t.getAttribute('aria-label'))).toEqual(['完成照片1', '完成照片2', '完成照片3'])
+    const srcs = thumbs.map((t) => t.querySelector('img')?.getAttribute('src') ?? '')
+    const bytes = await Promise.all(
+      srcs.map(async (src) => Buffer.from(await (await fetch(src)).arrayBuffer())),
+    )
+    expect(bytes.map((b) => b.toString('base64'))).toEqual(good.map((b) => b.toString('base64')))
+    // The requester may not take the volunteer's photos away.
+    expect(screen.queryByText('删除')).not.toBeInTheDocument()
   })
 })

@@ -1,11 +1,12 @@
 /**
- * A need's photos (docs/API.md “Photos”): attached by the requester when posting (up to 3), kept where only the
- * functions read them, answered as temporary URLs to those who may open the need and to nobody else — to them a
- * need they may not open answers exactly as a missing one. The requester and workers may take a photo away; a
- * rejected need loses its photos.
+ * A need's photos (docs/API.md “Photos”): attached by the requester when posting (up to 3) and by the assignee
+ * when marking it done (up to 3), kept where only the functions read them, answered as temporary URLs to those
+ * who may open the need and to nobody else — to them a need they may not open answers exactly as a missing one.
+ * The requester and workers may take a requester's photo away, workers a completion photo; a rejected need
+ * loses its photos.
  */
 import crypto from 'node:crypto'
-import { needPhotosInput, removeNeedPhotoInput, type Need, type NeedPhoto } from '../../../types/needs'
+import { needPhotosInput, removeNeedPhotoInput, type Need, type NeedPhotos } from '../../../types/needs'
 import type { NeedPhotoRecord, NeedRecord } from '../../../types/records'
 import { notFound } from '../../../server/errors'
 import { action } from '../../../server/handler'
@@ -33,7 +34,7 @@ export async function acceptPhotos(openid: string, fileIDs: string[]): Promise<N
 
 export const photos = action({
   input: needPhotosInput,
-  run: async (args, caller): Promise<{ items: NeedPhoto[] }> => {
+  run: async (args, caller): Promise<NeedPhotos> => {
     let need: NeedRecord
     try {
       need = await findNeed(args.id)
@@ -41,25 +42,34 @@ export const photos = action({
       throw notFound(NO_NEED)
     }
     if (!mayView(need, caller)) throw notFound(NO_NEED)
-    const list = need.photos ?? []
-    const urls = await photoUrls(list.map((p) => p.fileID))
-    return {
-      items: list.filter((p) => urls.has(p.fileID)).map((p) => ({ id: p.id, url: urls.get(p.fileID)! })),
-    }
+    const request = need.photos ?? []
+    const completion = need.completionPhotos ?? []
+    // One request for the temporary URLs of both.
+    const urls = await photoUrls([...request, ...completion].map((p) => p.fileID))
+    const shown = (list: NeedPhotoRecord[]) =>
+      list.filter((p) => urls.has(p.fileID)).map((p) => ({ id: p.id, url: urls.get(p.fileID)! }))
+    return { items: shown(request), completion: shown(completion) }
   },
 })
 
-/** The requester or a worker takes one photo away; its file is deleted. */
+/**
+ * Takes one photo away; its file is deleted. A requester's photo: the requester or a worker; a completion
+ * photo (the volunteer's record of the service): a worker only.
+ */
 export const removePhoto = action({
   input: removeNeedPhotoInput,
   run: async (args, caller): Promise<Need> => {
     let removed: NeedPhotoRecord | undefined
     const need = await changeNeed(args.id, async (n) => {
-      const allowed = caller.roles.has('worker') || n.requester.openid === caller.openid
-      removed = allowed ? n.photos?.find((p) => p.id === args.photoId) : undefined
+      const isWorker = caller.roles.has('worker')
+      const request = isWorker || n.requester.openid === caller.openid ? (n.photos ?? []) : []
+      const completion = isWorker ? (n.completionPhotos ?? []) : []
+      removed = [...request, ...completion].find((p) => p.id === args.photoId)
       // Someone who may not change the need learns nothing from it: the same answer as a missing photo.
       if (!removed) throw notFound(NO_PHOTO)
-      return { photos: (n.photos ?? []).filter((p) => p.id !== args.photoId) }
+      return request.includes(removed)
+        ? { photos: request.filter((p) => p !== removed) }
+        : { completionPhotos: completion.filter((p) => p !== removed) }
     }).catch((err: unknown) => {
       if ((err as { code?: string }).code === 'not-found') throw notFound(NO_PHOTO)
       throw err
@@ -71,5 +81,5 @@ export const removePhoto = action({
 
 /** A rejected need keeps no photos: their files are deleted. */
 export async function dropPhotos(need: NeedRecord): Promise<void> {
-  await removeFiles((need.photos ?? []).map((p) => p.fileID))
+  await removeFiles([...(need.photos ?? []), ...(need.completionPhotos ?? [])].map((p) => p.fileID))
 }

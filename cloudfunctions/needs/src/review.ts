@@ -24,7 +24,13 @@ export const review = action({
       rejected = n
       return args.approve
         ? { status: 'open', points: args.points ?? POINTS_RULES.needPoints, reviewedBy: caller.openid }
-        : { status: 'rejected', rejectReason: args.reason ?? '', reviewedBy: caller.openid, photos: [] }
+        : {
+            status: 'rejected',
+            rejectReason: args.reason ?? '',
+            reviewedBy: caller.openid,
+            photos: [],
+            completionPhotos: [],
+          }
     })
     if (!args.approve) await dropPhotos(rejected)
     await tellRequester(need, args.approve ? '审核通过，正在为您寻找志愿者' : `未通过：${need.rejectReason}`)

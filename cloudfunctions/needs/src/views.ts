@@ -45,6 +45,7 @@ export function toNeed(r: NeedRecord, viewer: Caller): Need {
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     photoCount: r.photos?.length ?? 0,
+    completionPhotoCount: r.completionPhotos?.length ?? 0,
   }
   if (viewer.roles.has('worker')) need.releases = r.releases ?? []
   if (maySeeContact(r, viewer)) {

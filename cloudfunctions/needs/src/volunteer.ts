@@ -1,5 +1,5 @@
 /**
- * Volunteers claim open needs (one wins however many race), release them, and complete them. A volunteer
+ * Volunteers claim open needs (one wins however many race), release them, and complete them (with up to 3 photos of the service). A volunteer
  * who released RELEASE_LIMIT needs within RELEASE_WINDOW_MS claims no more until a worker dispatches one to
  * them; each release is told to the requester and kept on the need for workers.
  */
@@ -11,15 +11,17 @@ import {
   releaseNeedInput,
   type Need,
 } from '../../../types/needs'
-import type { UserRecord } from '../../../types/records'
+import type { NeedPhotoRecord, NeedRecord, UserRecord } from '../../../types/records'
 import { _ } from '../../../server/cloud'
 import { assertSafeText } from '../../../server/content'
 import { denied, precondition } from '../../../server/errors'
-import { action } from '../../../server/handler'
+import { action, type Caller } from '../../../server/handler'
 import { readUser } from '../../../server/ledger'
+import { removeFiles } from '../../../server/photos'
 import { displayName } from '../../../server/users'
 import { tellRequester } from './notify'
-import { changeNeed } from './store'
+import { acceptPhotos } from './photos'
+import { changeNeed, findNeed } from './store'
 import { toNeed } from './views'
 
 /** The volunteer's releases that still count at `now`. */
@@ -67,14 +69,30 @@ export const release = action({
   },
 })
 
+/** Who may mark the need done, and when; the same answer before the photos are taken and in the transaction. */
+function refuseCompletion(n: NeedRecord, caller: Caller): void {
+  if (n.assignee?.openid !== caller.openid) throw denied('只有接单的志愿者可以完成这个需求')
+  if (n.status !== 'assigned') throw precondition('这个需求现在不能标记完成')
+}
+
 export const complete = action({
   input: completeNeedInput,
   run: async (args, caller): Promise<Need> => {
     await assertSafeText(caller.openid, [args.note])
+    let photos: NeedPhotoRecord[] = []
+    if (args.photos?.length) {
+      // Photos are checked only for the assignee of an assigned need, and only after the note.
+      refuseCompletion(await findNeed(args.id), caller)
+      photos = await acceptPhotos(caller.openid, args.photos)
+    }
     const need = await changeNeed(args.id, async (n) => {
-      if (n.assignee?.openid !== caller.openid) throw denied('只有接单的志愿者可以完成这个需求')
-      if (n.status !== 'assigned') throw precondition('这个需求现在不能标记完成')
-      return { status: 'done', minutes: args.minutes, completionNote: args.note ?? '' }
+      refuseCompletion(n, caller)
+      const done = { status: 'done' as const, minutes: args.minutes, completionNote: args.note ?? '' }
+      return photos.length > 0 ? { ...done, completionPhotos: photos } : done
+    }).catch(async (err: unknown) => {
+      // Changed meanwhile (released, cancelled): the photos taken for it are not kept.
+      await removeFiles(photos.map((p) => p.fileID))
+      throw err
     })
     await tellRequester(need, '志愿者已完成服务，请确认并评价')
     return toNeed(need, caller)

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import { completeNeedInput, type CompleteNeedInput } from '@shared/needs'
+import { MAX_NEED_PHOTOS, completeNeedInput, type CompleteNeedInput } from '@shared/needs'
 import FormField from '@/components/form-field'
+import PhotoPicker, { PHOTOS_UPLOADING, type PickedPhoto, pickedFileIDs } from '@/components/photo-picker'
 import { toCloudError } from '@/services/cloud'
 import './index.scss'
 
@@ -14,25 +15,34 @@ const QUICK_MINUTES = [
 
 interface NeedCompleteFormProps {
   needId: string
+  /** The volunteer's openid: photos of the service go into their own folder first; none: no photos. */
+  photoOwner?: string
   /** Sends the checked report; a thrown CloudError is shown in the form. */
   onSubmit: (input: CompleteNeedInput) => Promise<void>
   onCancel?: () => void
 }
 
-/** 完成服务: how long it took (minutes) and a short note of what was done. */
-export default function NeedCompleteForm({ needId, onSubmit, onCancel }: NeedCompleteFormProps) {
+/** 完成服务: how long it took (minutes), a short note of what was done, and up to 3 photos of it. */
+export default function NeedCompleteForm({ needId, photoOwner, onSubmit, onCancel }: NeedCompleteFormProps) {
   const [minutes, setMinutes] = useState('')
   const [note, setNote] = useState('')
+  const [photos, setPhotos] = useState<PickedPhoto[]>([])
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
   const submit = async () => {
     if (busy) return
     const typed = minutes.trim()
+    const fileIDs = pickedFileIDs(photos)
+    if (fileIDs === null) {
+      setProblem(PHOTOS_UPLOADING)
+      return
+    }
     const parsed = completeNeedInput.safeParse({
       id: needId,
       minutes: typed ? Number(typed) : undefined,
       note: note.trim() ? note : undefined,
+      photos: fileIDs,
     })
     if (!parsed.success) {
       setProblem(parsed.error.issues[0]?.message ?? '填写的内容有误，请检查后再试')
@@ -94,6 +104,22 @@ export default function NeedCompleteForm({ needId, onSubmit, onCancel }: NeedCom
           }}
         />
       </FormField>
+      {photoOwner && (
+        <FormField
+          label={`现场照片（可以不拍，最多${MAX_NEED_PHOTOS}张）`}
+          hint="拍一下帮完后的样子，居民和社工能看到，别人看不到"
+        >
+          <PhotoPicker
+            value={photos}
+            onChange={(next) => {
+              setPhotos(next)
+              setProblem(null)
+            }}
+            openid={photoOwner}
+            max={MAX_NEED_PHOTOS}
+          />
+        </FormField>
+      )}
       {problem && <Text className="error-text need-complete__problem">{problem}</Text>}
       <Button
         className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}

@@ -11,7 +11,7 @@ import {
 } from '@shared/needs'
 import type { LatLng } from '@shared/corners'
 import FormField from '@/components/form-field'
-import PhotoPicker, { type PickedPhoto } from '@/components/photo-picker'
+import PhotoPicker, { PHOTOS_UPLOADING, type PickedPhoto, pickedFileIDs } from '@/components/photo-picker'
 import PlaceOnMap from '@/components/place-on-map'
 import { CAN_PICK_ON_MAP } from '@/services/device'
 import { toCloudError } from '@/services/cloud'
@@ -70,8 +70,8 @@ function validate(
   onBehalf: boolean,
   photos: PickedPhoto[],
 ): { input: CreateNeedInput } | { field: Field; message: string } {
-  if (photos.some((p) => p.fileID === null))
-    return { field: 'photos', message: '照片还在上传，请稍等一下再提交' }
+  const fileIDs = pickedFileIDs(photos)
+  if (fileIDs === null) return { field: 'photos', message: PHOTOS_UPLOADING }
   const parsed = createNeedInput.safeParse({
     category: draft.category ?? undefined,
     title: draft.title,
@@ -82,7 +82,7 @@ function validate(
     contactPhone: draft.contactPhone,
     preferredTime: draft.preferredTime.trim() ? draft.preferredTime : undefined,
     onBehalfOf: onBehalf ? { name: draft.elderName } : undefined,
-    photos: photos.length > 0 ? photos.map((p) => p.fileID) : undefined,
+    photos: fileIDs,
   })
   if (parsed.success) return { input: parsed.data }
   const issues = [...parsed.error.issues].sort(

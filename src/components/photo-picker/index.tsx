@@ -11,6 +11,15 @@ export interface PickedPhoto {
   fileID: string | null
 }
 
+/** What a form says when it is sent before every photo is uploaded. */
+export const PHOTOS_UPLOADING = '照片还在上传，请稍等一下再提交'
+
+/** The picked photos' file IDs to send (none picked: undefined), or null while one is still on its way. */
+export function pickedFileIDs(photos: PickedPhoto[]): string[] | undefined | null {
+  if (photos.some((p) => p.fileID === null)) return null
+  return photos.length > 0 ? photos.map((p) => p.fileID!) : undefined
+}
+
 interface PhotoPickerProps {
   value: PickedPhoto[]
   onChange: (next: PickedPhoto[] | ((previous: PickedPhoto[]) => PickedPhoto[])) => void

@@ -99,6 +99,11 @@ function Entries({ home }: { home: Home }) {
           description="今天核销了几单、交给顾客的东西"
           onClick={() => openPage(ROUTES.merchantToday)}
         />
+        <MenuItem
+          title="商品照片"
+          description="给本店的商品拍照，居民在积分超市里能看到"
+          onClick={() => openPage(ROUTES.merchantRewards)}
+        />
       </>
     )
   if (home === 'volunteer')

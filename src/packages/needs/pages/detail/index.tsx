@@ -210,7 +210,12 @@ export default function NeedDetailPage() {
         )}
       </View>
 
-      <NeedPhotos need={need} canRemove={isRequester || isWorker} onChanged={setNeed} />
+      <NeedPhotos
+        need={need}
+        canRemove={isRequester || isWorker}
+        canRemoveCompletion={isWorker}
+        onChanged={setNeed}
+      />
       <ContactCard need={need} me={me} />
       <ServiceCard need={need} />
       {isWorker && need.releases && need.releases.length > 0 && (
@@ -238,6 +243,7 @@ export default function NeedDetailPage() {
           {completing ? (
             <NeedCompleteForm
               needId={need.id}
+              photoOwner={me.openid}
               onSubmit={async (input) => changed(await completeNeed(input), '已提交，等待居民确认')}
               onCancel={() => setCompleting(false)}
             />

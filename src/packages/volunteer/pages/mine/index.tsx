@@ -87,6 +87,7 @@ function AssignedList() {
               <View className="mine__complete">
                 <NeedCompleteForm
                   needId={need.id}
+                  photoOwner={need.assignee?.openid /* the caller: these are the needs assigned to them */}
                   onSubmit={async (input) => {
                     const done = await completeNeed(input)
                     setChanged((previous) => ({ ...previous, [done.id]: done }))

@@ -5,7 +5,7 @@ import FormField, { TextField } from '@/components/form-field'
 import { toCloudError } from '@/services/cloud'
 import { upsertReward } from '@/services/mall'
 import Choice, { fieldErrors } from './choice'
-import RewardPhoto from './reward-photo'
+import RewardPhoto from '@/components/reward-photo'
 
 const SHELF_OPTIONS = [
   { value: 'on', label: '上架' },

@@ -7,6 +7,7 @@ import PhotoThumb from '@/components/photo-thumb'
 import { toCloudError } from '@/services/cloud'
 import { setRewardPhoto } from '@/services/mall'
 import { choosePhotos, uploadPhoto } from '@/services/storage'
+import './index.scss'
 
 interface RewardPhotoProps {
   reward: Reward
@@ -16,7 +17,7 @@ interface RewardPhotoProps {
 }
 
 /**
- * The reward's picture, shown in the 积分超市: add one, change it, or take it away (after a confirmation). It is
+ * The reward's picture, shown in the 积分超市 (workers' 商品管理 and the shop staff's 商品照片): add one, change it, or take it away (after a confirmation). It is
  * saved at once, apart from the form's other fields; the photo passes WeChat's image check first.
  */
 export default function RewardPhoto({ reward, openid, onChanged }: RewardPhotoProps) {
@@ -43,22 +44,22 @@ export default function RewardPhoto({ reward, openid, onChanged }: RewardPhotoPr
 
   return (
     <FormField label="商品照片" hint="居民在积分超市里看到的图片；照片会先经过内容检查">
-      <View className="shops__photo">
+      <View className="reward-photo">
         {reward.photoUrl ? (
           <PhotoThumb url={reward.photoUrl} label={`${reward.title}的照片`} size="large" />
         ) : (
-          <Text className="hint shops__photo-none">还没有照片</Text>
+          <Text className="hint reward-photo__none">还没有照片</Text>
         )}
-        <View className="shops__photo-actions">
+        <View className="reward-photo__actions">
           <Button
-            className="btn btn--secondary shops__small"
+            className="btn btn--secondary reward-photo__button"
             disabled={Boolean(busy) || undefined}
             onClick={pick}
           >
             {busy ?? (reward.photoUrl ? '换一张照片' : '添加照片')}
           </Button>
           {reward.photoUrl && !busy && (
-            <Button className="btn btn--quiet shops__small" onClick={() => setRemoving(true)}>
+            <Button className="btn btn--quiet reward-photo__button" onClick={() => setRemoving(true)}>
               去掉照片
             </Button>
           )}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '商品照片',
+  enablePullDownRefresh: true,
+})
