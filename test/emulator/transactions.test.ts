@@ -3,27 +3,21 @@
  * isolation: what a transaction reads stays true until it commits, racing transactions never lose an
  * update, and a transaction that loses a deadlock is retried.
  */
-import path from 'node:path'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { connectSdk, rejection, type Sdk } from '../helpers/sdk'
+import { rejection, type Sdk } from '../helpers/sdk'
+import { startBank, type Bank } from './accounts'
 
-let emu: Emulator
+let bank: Bank
 let sdk: Sdk
 
 beforeAll(async () => {
-  emu = await startEmulator({ collectionsFile: path.join(__dirname, 'fixtures', 'collections.json') })
-  sdk = connectSdk(emu.url)
+  bank = await startBank()
+  sdk = bank.sdk
 })
-afterAll(() => emu.stop())
+afterAll(() => bank.emu.stop())
 
 const accounts = () => sdk.db.collection('accounts')
-const balance = async (id: string) => (await accounts().doc(id).get()).data.balance as number
-
-async function account(id: string, amount: number) {
-  await accounts()
-    .doc(id)
-    .set({ data: { balance: amount } })
-}
+const balance = (id: string) => bank.balance(id)
+const account = (id: string, amount: number) => bank.account(id, amount)
 
 it('commits every write of a transaction together', async () => {
   await account('c1', 100)
@@ -168,55 +162,6 @@ it('retries a transaction that lost a deadlock, so both transfers happen', async
   await Promise.all([transfer('d1', 'd2', 50), transfer('d2', 'd1', 50)])
   expect(attempts).toBeGreaterThanOrEqual(3)
   expect([await balance('d1'), await balance('d2')]).toEqual([100, 100])
-})
-
-describe('with waits for a lock long enough that only deadlocks make a loser', () => {
-  // The 2 s default lets a waiter give way on a slow machine, where 150 queued transactions take longer than that
-  // to drain; this test is about deadlocks, so it chooses a wait that only a deadlock cuts short.
-  let main: Sdk
-  let own: Emulator
-  beforeAll(async () => {
-    main = sdk
-    own = await startEmulator({
-      collectionsFile: path.join(__dirname, 'fixtures', 'collections.json'),
-      lockWaitMs: 12_000,
-    })
-    sdk = connectSdk(own.url)
-  })
-  afterAll(async () => {
-    sdk = main
-    await own.stop()
-  })
-
-  it('keeps the total of 150 racing transfers in opposite directions, nearly all completed', async () => {
-    const names = ['p1', 'p2', 'p3', 'p4']
-    for (const n of names) await account(n, 1000)
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 150 }, (_v, i) => {
-        const from = names[i % 4]
-        const to = names[(i * 7 + 1) % 4] === from ? names[(i + 1) % 4] : names[(i * 7 + 1) % 4]
-        return sdk.db.runTransaction(async (tx: Sdk['db']) => {
-          const a = (await tx.collection('accounts').doc(from).get()).data
-          const b = (await tx.collection('accounts').doc(to).get()).data
-          await tx
-            .collection('accounts')
-            .doc(from)
-            .update({ data: { balance: a.balance - 1 } })
-          await tx
-            .collection('accounts')
-            .doc(to)
-            .update({ data: { balance: b.balance + 1 } })
-        })
-      }),
-    )
-    const total = (await Promise.all(names.map(balance))).reduce((s, b) => s + b, 0)
-    expect(total).toBe(4000)
-    // Every deadlock has an older survivor that is served first; a loser that runs out of the SDK's
-    // retries gets a clean conflict, nothing half-done.
-    const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')
-    for (const f of failures) expect(String(f.reason?.errMsg ?? f.reason?.message)).toMatch(/conflict/)
-    expect(failures.length).toBeLessThanOrEqual(7)
-  })
 })
 
 it('refuses a where() read inside a transaction, naming it: transactions work on doc(id)', async () => {

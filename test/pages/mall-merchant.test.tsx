@@ -1,5 +1,4 @@
 import { configure, render, screen, waitFor, within } from '@testing-library/react'
-import Taro from '@tarojs/taro'
 import type { CatalogItem } from '@shared/mall'
 import type { Page } from '@shared/envelope'
 import type { PointsSummaryFull } from '@shared/points'
@@ -7,7 +6,7 @@ import MerchantRewardsPage from '@/packages/merchant/pages/rewards'
 import MerchantScanPage from '@/packages/merchant/pages/scan'
 import MerchantTodayPage from '@/packages/merchant/pages/today'
 import { callAs, startEmulatorForFile, tap, typeInto, waitForGone } from './support/app'
-import { encodePng } from '../../emulator/png'
+import { nextPicked, picture, riskyPicture } from './support/photos'
 import { CLINIC_NURSE, HOLDER, RESIDENT, SHOPKEEPER, become, heldOrderWithCode, mall } from './mall-support'
 
 const emulator = startEmulatorForFile()
@@ -169,15 +168,6 @@ describe('扫码核销 for a shopkeeper', () => {
 })
 
 describe('商品照片 for shop staff', () => {
-  /** The emulator's image check refuses a picture carrying this text (IMAGE_RISK_MARKER, emulator/README.md). */
-  const IMAGE_RISK_MARKER = 'xiaoshe:risky-image'
-  const picture = (seed: number, text: Record<string, string> = {}) =>
-    encodePng(10, 10, (x, y) => [(seed * 37 + x * 11) & 255, (seed * 13 + y * 7) & 255, seed & 255], text)
-  /** The staff member picks this photo the next time the album opens. */
-  const nextPicked = (bytes: Buffer) =>
-    jest.spyOn(Taro, 'chooseImage').mockResolvedValueOnce({
-      tempFilePaths: [`data:image/png;base64,${bytes.toString('base64')}`],
-    } as unknown as Taro.chooseImage.SuccessCallbackResult)
   /** The bytes of the reward's picture as a resident's 积分超市 shows it now. */
   async function catalogPicture(rewardId: string): Promise<string> {
     const page = await mall<Page<CatalogItem>>(emulator(), RESIDENT, {
@@ -198,13 +188,13 @@ describe('商品照片 for shop staff', () => {
     const card = await cardOf('鲜鸡蛋 一盒30枚')
     expect(screen.queryByText('免费测血压血糖一次')).not.toBeInTheDocument()
 
-    nextPicked(picture(1, { Comment: IMAGE_RISK_MARKER }))
+    nextPicked([riskyPicture(1)])
     await tap('换一张照片', card)
     expect(await within(card).findByText('这张照片没有通过内容检查，请换一张')).toBeInTheDocument()
     expect(await catalogPicture('reward-eggs')).toBe(before)
 
     const fresh = picture(2)
-    nextPicked(fresh)
+    nextPicked([fresh])
     await tap('换一张照片', card)
     await waitForGone('这张照片没有通过内容检查，请换一张')
     await waitFor(async () => expect(await catalogPicture('reward-eggs')).toBe(fresh.toString('base64')))

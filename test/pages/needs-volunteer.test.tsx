@@ -1,11 +1,10 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
-import Taro from '@tarojs/taro'
 import { RELEASE_LIMIT, type Need } from '@shared/needs'
 import AssignedPage from '@/packages/volunteer/pages/mine'
 import PoolPage from '@/packages/volunteer/pages/pool'
 import { RESIDENT, VOLUNTEER, WORKER, become, needs, openDetail, postNeed } from './needs-support'
 import { startEmulatorForFile, tap, typeInto, waitForGone } from './support/app'
-import { encodePng } from '../../emulator/png'
+import { nextPicked, picture, riskyPicture } from './support/photos'
 
 const emulator = startEmulatorForFile()
 
@@ -142,18 +141,6 @@ describe('我接的单', () => {
 })
 
 describe('完成时拍照', () => {
-  /** The emulator's image check refuses a picture carrying this text (IMAGE_RISK_MARKER, emulator/README.md). */
-  const IMAGE_RISK_MARKER = 'xiaoshe:risky-image'
-  const picture = (seed: number, text: Record<string, string> = {}) =>
-    encodePng(10, 10, (x, y) => [(seed * 41 + x * 9) & 255, (seed * 17 + y * 3) & 255, seed & 255], text)
-  /** What the phone's album hands over: a local address the page can read. */
-  const localPath = (bytes: Buffer) => `data:image/png;base64,${bytes.toString('base64')}`
-  /** The person picks these photos the next time the album opens. */
-  const nextPicked = (photos: Buffer[]) =>
-    jest.spyOn(Taro, 'chooseImage').mockResolvedValueOnce({
-      tempFilePaths: photos.map(localPath),
-    } as unknown as Taro.chooseImage.SuccessCallbackResult)
-
   afterEach(() => jest.restoreAllMocks())
 
   test('a volunteer adds up to 3 photos when finishing; a refused photo changes nothing; the requester sees them', async () => {
@@ -164,7 +151,7 @@ describe('完成时拍照', () => {
     await tap('填写完成情况')
     await tap('1小时')
 
-    const risky = nextPicked([picture(1, { Comment: IMAGE_RISK_MARKER })])
+    const risky = nextPicked([riskyPicture(1)])
     await tap('添加照片')
     expect(risky).toHaveBeenCalledWith(expect.objectContaining({ count: 3 }))
     expect(await screen.findByLabelText('第1张照片')).toBeInTheDocument()
