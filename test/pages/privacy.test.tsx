@@ -3,7 +3,7 @@
  * 隐私保护提示 sheet asks; 不同意 uses nothing, 同意 lets the step go on and is remembered. The 隐私政策 page
  * says what is kept, why, who sees it, how long and how to have it removed, and is reached from 我的 and the sheet.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Me } from '@shared/user'
 import MePage from '@/pages/me'
@@ -48,7 +48,10 @@ describe('隐私保护提示', () => {
     await tap(VERIFY)
     expect(await screen.findByText(SHEET)).toBeInTheDocument()
     expect(screen.getByText(/这一步要用到您的手机号/)).toBeInTheDocument()
-    await tap('不同意')
+    // The refusal reaches the page a moment after the tap: inside act, so the page's answer to it is awaited.
+    await act(async () => {
+      await tap('不同意')
+    })
 
     await waitForGone(SHEET)
     expect(await screen.findByText('没有拿到手机号，可以再点一次，或直接填写手机号')).toBeInTheDocument()
