@@ -34,6 +34,11 @@ export const EXPORT_PAGE_SIZE = 1000
 export const EXPORT_PAGES_PER_CALL = 3
 /** How long the file's temporary URL works (seconds). */
 export const EXPORT_URL_SECONDS = 3600
+/**
+ * How long an export's files stay in the storage after its last call: the nightly timer deletes older ones
+ * (the URL has stopped working by then, and a file with addresses and phones is not kept longer than needed).
+ */
+export const EXPORT_KEEP_MS = 2 * 3600_000
 
 const JOB_MAX = 1000
 
@@ -70,4 +75,14 @@ export interface ExportProgress {
   /** When done: the file's name for the person (what, which period, `.xlsx`) and when the URL stops working. */
   name: string | null
   expiresAt: number | null
+}
+
+/** `report_exports/<job id>`: where an export's files are, and when it was last called. */
+export interface ExportRecord {
+  _id: string
+  owner: string
+  base: string
+  /** Parts stored so far (deleted when the file is built; deleting a missing one is harmless). */
+  parts: number
+  touchedAt: number
 }

@@ -8,22 +8,28 @@
  */
 import ExcelJS from 'exceljs'
 import type { VisitRecord } from '../../types/care'
-import { EXPORT_PAGE_SIZE, EXPORT_PAGES_PER_CALL, type ExportProgress } from '../../types/exports'
+import {
+  EXPORT_PAGE_SIZE,
+  EXPORT_PAGES_PER_CALL,
+  type ExportProgress,
+  type ExportRecord,
+} from '../../types/exports'
 import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS } from '../../types/needs'
 import { PARTICIPATION_STATE_LABELS } from '../../types/activities'
 import type { ActivityRecord, NeedRecord, OrderRecord, SignupRecord } from '../../types/records'
 import type { ReportSummary } from '../../types/report'
-import { formatShanghai } from '../../types/time'
+import { formatShanghai, shanghaiDay } from '../../types/time'
 import { startEmulator, type CallOutcome, type Emulator } from '../helpers/emulator'
 import { readAll } from '../helpers/invariants'
 import { connectSdk, type Sdk } from '../helpers/sdk'
 import { fetchBytes } from '../helpers/storage'
+import { waitUntil } from '../helpers/wait'
 
 const WORKER = 'demo-worker-liu'
 const OTHER_WORKER = 'demo-worker-sun'
 const DAY = 86_400_000
 const SHANGHAI = 8 * 3600_000
-/** Reads of the caller and the pages of one call, and one more read (the activity of an attendance). */
+/** The caller, the pages of one call, the activity of an attendance and the export's record. */
 const BUDGET = 6
 
 let emu: Emulator
@@ -102,6 +108,23 @@ async function removeNeeds(ids: string[]): Promise<void> {
     await Promise.all(ids.slice(i, i + 100).map((id) => sdk.db.collection('needs').doc(id).remove()))
 }
 
+/** `total` needs copied from a seeded one, posted from `base` on, seven to a minute (ties across pages). */
+async function bulkNeeds(base: number, total: number): Promise<NeedRecord[]> {
+  const template = (await readAll<NeedRecord>(sdk, 'needs'))[0]
+  const made: NeedRecord[] = Array.from({ length: total }, (_x, i) => ({
+    ...template,
+    _id: `bulk-${String(i).padStart(5, '0')}`,
+    title: `批量求助${i}`,
+    createdAt: base + Math.floor(i / 7) * 60_000,
+    updatedAt: base + Math.floor(i / 7) * 60_000,
+  }))
+  for (let i = 0; i < made.length; i += 100)
+    await Promise.all(
+      made.slice(i, i + 100).map(({ _id, ...data }) => sdk.db.collection('needs').doc(_id).set({ data })),
+    )
+  return made
+}
+
 async function period(): Promise<{ from: number; to: number }> {
   const now = await emu.now()
   return { from: now - 300 * DAY, to: now + 60 * DAY }
@@ -174,18 +197,7 @@ describe('the needs list', () => {
     // More needs than one call reads, many posted at the same instant (ties across page boundaries).
     const base = from + DAY
     const total = EXPORT_PAGE_SIZE * EXPORT_PAGES_PER_CALL + 250
-    const template = (await readAll<NeedRecord>(sdk, 'needs'))[0]
-    const made: NeedRecord[] = Array.from({ length: total }, (_x, i) => ({
-      ...template,
-      _id: `bulk-${String(i).padStart(5, '0')}`,
-      title: `批量求助${i}`,
-      createdAt: base + Math.floor(i / 7) * 60_000,
-      updatedAt: base + Math.floor(i / 7) * 60_000,
-    }))
-    for (let i = 0; i < made.length; i += 100)
-      await Promise.all(
-        made.slice(i, i + 100).map(({ _id, ...data }) => sdk.db.collection('needs').doc(_id).set({ data })),
-      )
+    const made = await bulkNeeds(base, total)
     const to = base + total * 60_000
     // The job belongs to the worker who started it; a token not made by the function is refused.
     const first = await emu.call<ExportProgress>(
@@ -440,3 +452,65 @@ describe('who may export', () => {
     })
   })
 })
+
+describe('files kept for a while', () => {
+  const records = () => readAll<ExportRecord>(sdk, 'report_exports')
+  const stored = async (fileID: string) => {
+    const res = (await sdk.cloud.getTempFileURL({ fileList: [fileID] })) as {
+      fileList: { status: number }[]
+    }
+    return res.fileList[0].status === 0
+  }
+  const partOf = (r: ExportRecord, n: number) => `${r.base}/exports/${r.owner}/${r._id}/${n}.json`
+
+  it('deletes finished and abandoned exports at the first nightly run two hours after their last call, and keeps newer ones', async () => {
+    const { from, to } = await period()
+    const before = new Set((await records()).map((r) => r._id))
+    // An export left after its first call (one part stored), and a finished one.
+    const made = await bulkNeeds(from + DAY, EXPORT_PAGE_SIZE * EXPORT_PAGES_PER_CALL + 1)
+    const abandoned = await emu.call<ExportProgress>(
+      'report',
+      { action: 'export', kind: 'needs', from, to },
+      WORKER,
+    )
+    expect(abandoned.data).toMatchObject({ done: false })
+    await removeNeeds(made.map((n) => n._id))
+    const finished = (await exportAll({ kind: 'volunteers', from, to })).progress
+    const old = (await records()).filter((r) => !before.has(r._id))
+    expect(old).toHaveLength(2)
+    expect(old.every((r) => r.owner === WORKER)).toBe(true)
+    const part = partOf(
+      old.find((r) => r.parts === 1)!,
+      0,
+    )
+    expect(await stored(part)).toBe(true)
+    expect(await stored(finished.fileID!)).toBe(true)
+
+    // The first 02:00 (Beijing time) at least three hours on; an export made an hour before it.
+    const now = await emu.now()
+    let run = dayStart(now) + 2 * HOUR
+    while (run < now + 3 * HOUR) run += DAY
+    await emu.advanceClock(run - HOUR - now)
+    const recent = (await exportAll({ kind: 'volunteers', from, to })).progress
+    await emu.advanceClock(HOUR + MINUTE)
+
+    const left = await waitUntil(async () => {
+      const ids = new Set((await records()).map((r) => r._id))
+      return old.some((r) => ids.has(r._id)) ? undefined : ids
+    })
+    expect(await stored(part)).toBe(false)
+    expect(await stored(finished.fileID!)).toBe(false)
+    expect(await stored(recent.fileID!)).toBe(true)
+    expect(left.size).toBe(1)
+    // The abandoned export cannot be continued: it answers as expired.
+    expect(await emu.call('report', { action: 'export', job: abandoned.data!.job }, WORKER)).toMatchObject({
+      ok: false,
+      code: 'failed-precondition',
+      message: '这次导出已经过期，请重新导出',
+    })
+  })
+})
+
+const HOUR = 3600_000
+const MINUTE = 60_000
+const dayStart = (at: number) => Date.parse(`${shanghaiDay(at)}T00:00:00+08:00`)

@@ -18,6 +18,7 @@ import { ledgerViolations, readLedgerState } from '../helpers/invariants'
 import { counterMismatches, figuresFromRecords, readReportRecords } from '../helpers/report'
 import { Dice } from '../helpers/random'
 import { connectSdk, type Sdk } from '../helpers/sdk'
+import { waitUntil } from '../helpers/wait'
 import { postErrand, snapshotCollections } from '../helpers/snapshots'
 
 const MINUTE = 60_000
@@ -307,7 +308,7 @@ describe('the nightly recount', () => {
     // The clock passes 02:00 of the next day: the timer recounts "yesterday".
     const next2am = dayStart(start) + DAY + 2 * HOUR + MINUTE
     await emu.advanceClock(next2am - start)
-    const recount = await waitFor(async () => {
+    const recount = await waitUntil(async () => {
       const res = await sdk.db.collection('report_recounts').where({ _id: day }).get()
       return res.data[0] as { differences: string[] } | undefined
     })
@@ -331,7 +332,7 @@ describe('the nightly recount', () => {
     const day = shanghaiDay(start)
     await postErrand(emu, 'demo-resident-li')
     await emu.advanceClock(dayStart(start) + DAY + 2 * HOUR + MINUTE - start)
-    await waitFor(async () => {
+    await waitUntil(async () => {
       const ahead = await sdk.db
         .collection('report_days')
         .where({ _id: shanghaiDay(start + 8 * DAY) })
@@ -404,13 +405,3 @@ describe('refusals', () => {
     expect(await snapshotCollections(sdk, ['report_days', 'report_recounts'])).toEqual(before)
   })
 })
-
-/** Asks until `probe` answers something (the timer runs as the clock moves); gives up after 500 asks. */
-async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  for (let tries = 0; tries < 500; tries++) {
-    const value = await probe()
-    if (value !== undefined) return value
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-  throw new Error('the nightly timer left nothing to find')
-}

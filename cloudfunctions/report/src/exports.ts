@@ -7,10 +7,13 @@
  * stands); the page calls again with it. The call that reads the last page builds the workbook from the parts,
  * stores it at `exports/<caller>/<job>.xlsx`, deletes the parts and answers the file ID and a temporary URL.
  * Parts live under the caller's own folder, so a token made by one worker cannot be used by another.
+ * Each call records what the export has stored (`report_exports`); the nightly timer deletes the files of
+ * exports whose last call is older than EXPORT_KEEP_MS (removeOldExports), finished or abandoned.
  */
 import crypto from 'node:crypto'
 import ExcelJS from 'exceljs'
 import {
+  EXPORT_KEEP_MS,
   EXPORT_LABELS,
   EXPORT_PAGE_SIZE,
   EXPORT_PAGES_PER_CALL,
@@ -19,6 +22,7 @@ import {
   type ExportInput,
   type ExportKind,
   type ExportProgress,
+  type ExportRecord,
 } from '../../../types/exports'
 import type { VisitRecord } from '../../../types/care'
 import { ENTRY_KIND_LABELS, ENTRY_KINDS } from '../../../types/points'
@@ -113,7 +117,10 @@ function decodeJob(text: string): Job {
 
 const EXPORT_KINDS_SET = new Set<ExportKind>(Object.keys(EXPORT_LABELS) as ExportKind[])
 
-const partPath = (openid: string, job: Job, n: number) => `exports/${openid}/${job.id}/${n}.json`
+const partPath = (openid: string, job: Pick<Job, 'id'>, n: number) => `exports/${openid}/${job.id}/${n}.json`
+const filePath = (openid: string, job: Pick<Job, 'id'>) => `exports/${openid}/${job.id}.xlsx`
+/** `cloud://<env>.<bucket>` of a file ID. */
+const baseOf = (fileID: string) => fileID.slice(0, fileID.indexOf('/', 'cloud://'.length))
 
 // ------------------------------------------------------------------ sources read page by page
 
@@ -533,7 +540,7 @@ async function buildFile(
   const note = `导出时间：${formatShanghai(now, 'YYYY-MM-DD HH:mm')}（北京时间，表中时间均为北京时间）；共${rows}行`
   const bytes = await workbookOf(title, note, sheets)
   const { fileID } = await cloud.uploadFile({
-    cloudPath: `exports/${caller.openid}/${job.id}.xlsx`,
+    cloudPath: filePath(caller.openid, job),
     fileContent: bytes,
   })
   const res = (await cloud.getTempFileURL({
@@ -651,8 +658,9 @@ export const exportFile = action({
         cloudPath: partPath(caller.openid, job, job.parts),
         fileContent: Buffer.from(JSON.stringify(rows), 'utf8'),
       })
-      if (!job.base) job.base = fileID.slice(0, fileID.indexOf('/', 'cloud://'.length))
+      if (!job.base) job.base = baseOf(fileID)
       job.parts += 1
+      await recordFiles(caller.openid, job, now)
       return {
         done: false,
         rows: job.rows,
@@ -665,7 +673,55 @@ export const exportFile = action({
     }
     const items = [...(await readParts(caller.openid, job)), ...rows]
     const file = await buildFile(job, items, activity, caller, now)
+    if (!job.base) job.base = baseOf(file.fileID!)
+    await recordFiles(caller.openid, job, now)
     await removeParts(caller.openid, job)
     return { done: true, job: null, ...file }
   },
 })
+
+// ------------------------------------------------------------------ files kept for a while, then deleted
+
+/** One write after the call's upload: a crash before it leaves one file unrecorded, never a record of none. */
+async function recordFiles(owner: string, job: Job, now: number): Promise<void> {
+  const data: Omit<ExportRecord, '_id'> = { owner, base: job.base, parts: job.parts, touchedAt: now }
+  await db.collection('report_exports').doc(job.id).set({ data })
+}
+
+const CLEAN_BATCH = 100
+const CLEAN_ROUNDS = 20
+/** wx-server-sdk's deleteFile takes at most 50 file IDs a call. */
+const DELETE_CHUNK = 50
+
+/**
+ * The nightly timer's clean-up: every export last called more than EXPORT_KEEP_MS ago loses its file and
+ * parts, then its record (so a failed delete is tried again the next night). A job continued afterwards
+ * answers as expired. Answers how many exports and file IDs it deleted.
+ */
+export async function removeOldExports(now: number): Promise<{ exports: number; files: number }> {
+  let exports = 0
+  let files = 0
+  for (let round = 0; round < CLEAN_ROUNDS; round++) {
+    const res = (await db
+      .collection('report_exports')
+      .where({ touchedAt: _.lt(now - EXPORT_KEEP_MS) })
+      .orderBy('touchedAt', 'asc')
+      .limit(CLEAN_BATCH)
+      .get()) as unknown as { data: ExportRecord[] }
+    if (!res.data.length) break
+    const fileList = res.data.flatMap((r) => [
+      `${r.base}/${filePath(r.owner, { id: r._id })}`,
+      ...Array.from({ length: r.parts }, (_x, n) => `${r.base}/${partPath(r.owner, { id: r._id }, n)}`),
+    ])
+    for (let i = 0; i < fileList.length; i += DELETE_CHUNK)
+      await cloud.deleteFile({ fileList: fileList.slice(i, i + DELETE_CHUNK) })
+    await db
+      .collection('report_exports')
+      .where({ _id: _.in(res.data.map((r) => r._id)) })
+      .remove()
+    exports += res.data.length
+    files += fileList.length
+    if (res.data.length < CLEAN_BATCH) break
+  }
+  return { exports, files }
+}
