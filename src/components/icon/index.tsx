@@ -78,7 +78,8 @@ export interface IconProps {
 
 export default function Icon({ name, size = 'text', tone = 'current', label, className }: IconProps) {
   const classes = `icon icon--${size} icon--${tone} at-icon at-icon-${GLYPHS[name]}${className ? ` ${className}` : ''}`
-  // Taro's Text does not declare `role`, but both builds pass it on (WeChat reads it as the element's role).
+  // Taro's Text does not declare `role`; the H5 build passes it and aria-* to the browser. Taro 4's weapp templates
+  // pass no aria-* attributes at all (nowhere in the app); there the glyph, drawn by CSS, has no text to read out.
   const a11y = label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true }
   return <Text className={classes} data-icon={name} {...a11y} />
 }
