@@ -151,7 +151,8 @@ describe('记录走访 at the door', () => {
 
     await typeInto('粘贴门牌码的文字', qr)
     await tap('确认到门')
-    expect(await screen.findByText('✓ 已扫门牌码，这次走访记为“到门”')).toBeInTheDocument()
+    const door = await screen.findByText('已扫门牌码，这次走访记为“到门”')
+    expect(door.querySelector('[data-icon="check"]')).not.toBeNull()
     await tap('需关注')
     await tap('助洁')
     await tap('代购')

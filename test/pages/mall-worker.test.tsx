@@ -47,7 +47,7 @@ describe('积分结算 for a worker', () => {
     const previous = shanghaiMonth(shanghaiMonthStart(month) - 86_400_000)
     const [year, mon] = previous.split('-').map(Number)
 
-    await tap('‹ 上个月')
+    await tap('上个月')
 
     expect(await screen.findByText(`${year}年${mon}月`)).toBeInTheDocument()
   })

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { RELEASE_LIMIT, type Need } from '@shared/needs'
 import AssignedPage from '@/packages/volunteer/pages/mine'
 import PoolPage from '@/packages/volunteer/pages/pool'
@@ -165,7 +165,7 @@ describe('完成时拍照', () => {
     })
 
     // Taken off, three others picked: the album is not offered a fourth.
-    await tap('×')
+    fireEvent.click(screen.getByLabelText('去掉第1张照片'))
     const good = [picture(2), picture(3), picture(4)]
     nextPicked(good)
     await tap('添加照片')

@@ -20,7 +20,7 @@ describe('待审核', () => {
 
     const card = await cardOf('帮忙修一下收音机')
     expect(within(card).getByText('20 分')).toBeInTheDocument()
-    await tap('＋', card)
+    fireEvent.click(within(card).getByLabelText('增加积分'))
     expect(within(card).getByText('25 分')).toBeInTheDocument()
     await tap('通过', card)
     expect(await screen.findByText('通过这个需求？')).toBeInTheDocument()

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { CORNER_KIND_LABELS, describeSchedule, formatDistance, type Corner } from '@shared/corners'
+import Icon from '@/components/icon'
 import { describeNextSession } from '@/components/activity-time'
 import './index.scss'
 
@@ -40,7 +41,9 @@ export default function CornerCard({ corner, rank, now, onOpen }: CornerCardProp
         {describeSchedule(corner.schedule)}
         {note}
       </Text>
-      <Text className="corner-card__more">看看有哪些项目 ›</Text>
+      <Text className="corner-card__more">
+        看看有哪些项目 <Icon name="next" />
+      </Text>
     </View>
   )
 }
@@ -60,7 +63,7 @@ export function CornerLine({ corner, rank, onOpen }: CornerLineProps) {
       {corner.distanceKm !== undefined && (
         <Text className="corner-line__distance">{formatDistance(corner.distanceKm)}</Text>
       )}
-      <Text className="corner-line__arrow">›</Text>
+      <Icon name="next" size="medium" tone="muted" className="corner-line__arrow" />
     </View>
   )
 }

@@ -1,10 +1,13 @@
 import { Text, View } from '@tarojs/components'
+import Icon, { IconBadge, type IconName } from '@/components/icon'
 import './index.scss'
 
 interface MenuItemProps {
   title: string
   /** One line under the title that says what happens there. */
   description?: string
+  /** The picture in the circle before the title (decorative: the title says it). */
+  icon?: IconName
   /** Highlights the entry as the next thing to do. */
   primary?: boolean
   /** A count shown as a red badge (unread notices, new dispatches); nothing when 0. */
@@ -13,9 +16,17 @@ interface MenuItemProps {
 }
 
 /** One large tappable row that opens another page. */
-export default function MenuItem({ title, description, primary = false, badge = 0, onClick }: MenuItemProps) {
+export default function MenuItem({
+  title,
+  description,
+  icon,
+  primary = false,
+  badge = 0,
+  onClick,
+}: MenuItemProps) {
   return (
     <View className={`menu-item${primary ? ' menu-item--primary' : ''}`} onClick={onClick} role="button">
+      {icon && <IconBadge name={icon} tone={primary ? 'white' : 'brand'} />}
       <View className="menu-item__body">
         <Text className="menu-item__title">{title}</Text>
         {description && <Text className="menu-item__description">{description}</Text>}
@@ -25,7 +36,7 @@ export default function MenuItem({ title, description, primary = false, badge = 
           {badge > 99 ? '99+' : badge}
         </Text>
       )}
-      <Text className="menu-item__arrow">›</Text>
+      <Icon name="next" size="medium" tone={primary ? 'white' : 'muted'} className="menu-item__arrow" />
     </View>
   )
 }

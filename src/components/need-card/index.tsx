@@ -2,6 +2,7 @@ import { type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, type Need, type NeedStatus } from '@shared/needs'
 import { shanghaiDay, shanghaiMinute } from '@shared/time'
+import Icon from '@/components/icon'
 import './index.scss'
 
 const STATUS_TONES: Record<NeedStatus, string> = {
@@ -77,7 +78,11 @@ export default function NeedCard({
           <Text className="need-card__line">志愿者：{need.assignee.nickname}</Text>
         )}
         <Text className="need-card__line need-card__time">发布于 {formatNeedTime(need.createdAt)}</Text>
-        {onOpen && <Text className="need-card__more">查看详情 ›</Text>}
+        {onOpen && (
+          <Text className="need-card__more">
+            查看详情 <Icon name="next" />
+          </Text>
+        )}
       </View>
       {children && <View className="need-card__actions">{children}</View>}
     </View>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
+import Icon from '@/components/icon'
 import { toCloudError } from '@/services/cloud'
 import { choosePhotos, previewPhotos, uploadPhoto } from '@/services/storage'
 import './index.scss'
@@ -77,13 +78,13 @@ export default function PhotoPicker({ value, onChange, openid, max }: PhotoPicke
               aria-label={`去掉第${i + 1}张照片`}
               onClick={() => onChange((previous) => previous.filter((p) => p.localPath !== photo.localPath))}
             >
-              <Text>×</Text>
+              <Icon name="close" size="small" tone="white" />
             </View>
           </View>
         ))}
         {value.length < max && (
           <View className="photo-picker__add" role="button" aria-label="添加照片" onClick={() => void add()}>
-            <Text className="photo-picker__plus">+</Text>
+            <Icon name="add" size="large" tone="muted" />
             <Text className="photo-picker__add-text">添加照片</Text>
           </View>
         )}

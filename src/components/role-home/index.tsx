@@ -86,6 +86,7 @@ function Entries({ home }: { home: Home }) {
       <MenuItem
         primary
         title="工作台"
+        icon="workbench"
         description="待审核的求助和申请、待确认的时长、爱心敲门的提醒，一眼看到"
         onClick={() => openPage(ROUTES.workbench)}
       />
@@ -96,11 +97,13 @@ function Entries({ home }: { home: Home }) {
         <Counter />
         <MenuItem
           title="今日核销"
+          icon="today"
           description="今天核销了几单、交给顾客的东西"
           onClick={() => openPage(ROUTES.merchantToday)}
         />
         <MenuItem
           title="商品照片"
+          icon="photos"
           description="给本店的商品拍照，居民在积分超市里能看到"
           onClick={() => openPage(ROUTES.merchantRewards)}
         />
@@ -112,11 +115,13 @@ function Entries({ home }: { home: Home }) {
         <MenuItem
           primary
           title="我的任务"
+          icon="tasks"
           description="派给我的求助、今天和7天内的活动、该走访的老人、服务时长"
           onClick={() => openPage(ROUTES.volunteerTasks)}
         />
         <MenuItem
           title="需求大厅"
+          icon="pool"
           description="看看邻居们需要什么帮助，接一单"
           onClick={() => openPage(ROUTES.needPool)}
         />

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { hoursText, SERVICE_KIND_LABELS, SERVICE_KINDS, type ServiceTotals } from '@shared/service'
+import Icon from '@/components/icon'
 import './index.scss'
 
 interface ServiceHoursProps {
@@ -21,7 +22,11 @@ export default function ServiceHours({ service, emptyText, onOpen, openText }: S
       <Text className="service-hours__value">{hoursText(service.minutes)}</Text>
       <Text className="service-hours__label">小时 已确认的服务时长</Text>
       <Text className="hint">{parts.length ? parts.join('，') : emptyText}</Text>
-      {onOpen && openText && <Text className="service-hours__open">{openText} ›</Text>}
+      {onOpen && openText && (
+        <Text className="service-hours__open">
+          {openText} <Icon name="next" />
+        </Text>
+      )}
     </View>
   )
 }

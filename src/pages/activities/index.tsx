@@ -9,6 +9,7 @@ import {
   type ProjectCategory,
 } from '@shared/corners'
 import { DAY_GROUP_LABELS, dayGroupOf, type DayGroup } from '@shared/time'
+import Icon from '@/components/icon'
 import PrivacySheet from '@/components/privacy-sheet'
 import ActivityCard from '@/components/activity-card'
 import ListFooter, { useRefreshOnReturn } from '@/components/need-list'
@@ -212,7 +213,9 @@ export default function ActivitiesPage() {
         />
       ) : (
         <View className="acts__by-corner" role="button" onClick={() => setByCorner(true)}>
-          <Text>按公益角筛选 ›</Text>
+          <Text>
+            按公益角筛选 <Icon name="next" />
+          </Text>
         </View>
       )}
       {origin && !origin.located && <Text className="hint acts__where">未获得位置，不显示距离</Text>}

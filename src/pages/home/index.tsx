@@ -6,6 +6,7 @@ import type { Me } from '@shared/user'
 import PrivacySheet from '@/components/privacy-sheet'
 import CornerCard, { CornerLine } from '@/components/corner-card'
 import CornerMap from '@/components/corner-map'
+import { IconBadge, type IconName } from '@/components/icon'
 import IdentityPicker, { CurrentIdentity } from '@/components/identity-picker'
 import MenuItem from '@/components/menu-item'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
@@ -19,8 +20,8 @@ type Mode = 'list' | 'map'
 
 interface Shortcut {
   key: string
-  /** One character in the round badge. */
-  badge: string
+  /** The picture in the round badge. */
+  icon: IconName
   title: string
   /** A short second line (e.g. the points one can spend). */
   sub?: string
@@ -30,22 +31,22 @@ interface Shortcut {
 
 function shortcutsFor(me: Me | null): Shortcut[] {
   const list: Shortcut[] = [
-    { key: 'needs', badge: '助', title: '我要求助', tone: 'brand', url: ROUTES.needs },
+    { key: 'needs', icon: 'need', title: '我要求助', tone: 'brand', url: ROUTES.needs },
     {
       key: 'points',
-      badge: '分',
+      icon: 'points',
       title: '我的积分',
       sub: me ? `可用 ${me.points.available} 分` : undefined,
       tone: 'amber',
       url: ROUTES.points,
     },
-    { key: 'activities', badge: '约', title: '我的活动', tone: 'green', url: ROUTES.myActivities },
-    { key: 'mall', badge: '换', title: '积分超市', tone: 'blue', url: ROUTES.mall },
+    { key: 'activities', icon: 'activities', title: '我的活动', tone: 'green', url: ROUTES.myActivities },
+    { key: 'mall', icon: 'mall', title: '积分超市', tone: 'blue', url: ROUTES.mall },
   ]
   if (hasRole(me, 'worker')) {
     list.push(
-      { key: 'manage', badge: '管', title: '公益角管理', tone: 'green', url: ROUTES.cornersManage },
-      { key: 'review', badge: '审', title: '志愿者审核', tone: 'brand', url: ROUTES.volunteerReview },
+      { key: 'manage', icon: 'corners', title: '公益角管理', tone: 'green', url: ROUTES.cornersManage },
+      { key: 'review', icon: 'review', title: '志愿者审核', tone: 'brand', url: ROUTES.volunteerReview },
     )
   }
   return list
@@ -57,7 +58,7 @@ function Shortcuts({ me }: { me: Me | null }) {
     <View className="home__shortcuts">
       {shortcutsFor(me).map((s) => (
         <View key={s.key} className="home__shortcut" onClick={() => openPage(s.url)} role="button">
-          <Text className={`home__badge home__badge--${s.tone}`}>{s.badge}</Text>
+          <IconBadge name={s.icon} tone={s.tone} solid size="large" />
           <Text className="home__shortcut-title">{s.title}</Text>
           {s.sub && <Text className="home__shortcut-sub">{s.sub}</Text>}
         </View>
@@ -71,6 +72,7 @@ function VolunteerPrompt({ me }: { me: Me }) {
     return (
       <MenuItem
         title="申请成为志愿者"
+        icon="volunteer"
         description="填写姓名、电话和特长，社工审核后就能帮助邻居"
         onClick={() => openPage(ROUTES.volunteerApply)}
       />
@@ -80,6 +82,7 @@ function VolunteerPrompt({ me }: { me: Me }) {
     return (
       <MenuItem
         title="我的志愿者申请：审核中"
+        icon="volunteer"
         description="社工会尽快审核，请耐心等待"
         onClick={() => openPage(ROUTES.me)}
       />

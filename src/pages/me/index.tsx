@@ -182,6 +182,7 @@ export default function MePage() {
         {me && (
           <MenuItem
             title="消息"
+            icon="notices"
             description="需求进展、派单、活动变动和审核结果"
             badge={unread}
             onClick={() => openPage(ROUTES.notices)}
@@ -190,6 +191,7 @@ export default function MePage() {
         {me && (
           <MenuItem
             title="编辑资料"
+            icon="profile"
             description="昵称、手机号、社区、住址、关怀模式"
             onClick={() => openPage(ROUTES.editProfile)}
           />
@@ -197,6 +199,7 @@ export default function MePage() {
         {me && (
           <MenuItem
             title="我的活动"
+            icon="activities"
             description="报名的公益角活动，到现场签到、签退"
             onClick={() => openPage(ROUTES.myActivities)}
           />
@@ -204,6 +207,7 @@ export default function MePage() {
         {me && (
           <MenuItem
             title="积分超市"
+            icon="mall"
             description="用积分换油、鸡蛋、体检等实用的东西"
             onClick={() => openPage(ROUTES.mall)}
           />
@@ -211,6 +215,7 @@ export default function MePage() {
         {me && (
           <MenuItem
             title="我的兑换"
+            icon="orders"
             description="出示兑换码，看兑换记录"
             onClick={() => openPage(ROUTES.mallOrders)}
           />
@@ -218,6 +223,7 @@ export default function MePage() {
         {me && (
           <MenuItem
             title="服务记录与证明"
+            icon="service"
             description="每一次服务的记录和时长，开具志愿服务证明"
             onClick={() => openPage(ROUTES.serviceRecord)}
           />
@@ -225,6 +231,7 @@ export default function MePage() {
         {hasRole(me, 'volunteer') && (
           <MenuItem
             title="爱心敲门 · 今日待访"
+            icon="care"
             description="服务队队员：该去看望的老人，记录上门走访"
             onClick={() => openPage(ROUTES.careDue)}
           />
@@ -232,6 +239,7 @@ export default function MePage() {
         {hasRole(me, 'merchant') && (
           <MenuItem
             title="扫码核销"
+            icon="scan"
             description="商户专用：扫顾客的兑换码，把东西交给顾客"
             onClick={() => openPage(ROUTES.merchantScan)}
           />
@@ -239,6 +247,7 @@ export default function MePage() {
         {hasRole(me, 'worker') && (
           <MenuItem
             title="志愿者审核"
+            icon="review"
             description="社工专用：审核居民的志愿者申请"
             onClick={() => openPage(ROUTES.volunteerReview)}
           />
@@ -246,6 +255,7 @@ export default function MePage() {
         {hasRole(me, 'worker') && (
           <MenuItem
             title="积分加减"
+            icon="adjust"
             description="社工专用：给居民加文明积分或扣分"
             onClick={() => openPage(ROUTES.pointsAdjust)}
           />
@@ -253,6 +263,7 @@ export default function MePage() {
         {hasRole(me, 'worker') && (
           <MenuItem
             title="商户与商品"
+            icon="shops"
             description="社工专用：管理合作商户和能兑换的商品"
             onClick={() => openPage(ROUTES.mallShops)}
           />
@@ -260,6 +271,7 @@ export default function MePage() {
         {hasRole(me, 'worker') && (
           <MenuItem
             title="积分结算"
+            icon="settlement"
             description="社工专用：按月看各商户兑换了多少"
             onClick={() => openPage(ROUTES.mallSettlement)}
           />
@@ -267,6 +279,7 @@ export default function MePage() {
         {hasRole(me, 'worker') && (
           <MenuItem
             title="公益角管理"
+            icon="corners"
             description="社工专用：公益角、项目和活动，签到码和确认时长"
             onClick={() => openPage(ROUTES.cornersManage)}
           />
@@ -274,6 +287,7 @@ export default function MePage() {
         {hasRole(me, 'worker') && (
           <MenuItem
             title="爱心敲门"
+            icon="care"
             description="社工专用：关爱名单、服务队、超期和紧急走访"
             onClick={() => openPage(ROUTES.careOverview)}
           />
@@ -281,6 +295,7 @@ export default function MePage() {
         {hasRole(me, 'worker') && (
           <MenuItem
             title="核验志愿服务证明"
+            icon="verify"
             description="社工专用：输入编号或扫码核验，作废有误的证明"
             onClick={() => openPage(ROUTES.certificateVerify)}
           />
@@ -288,18 +303,21 @@ export default function MePage() {
         {hasRole(me, 'worker') && (
           <MenuItem
             title="紧急走访提醒"
+            icon="alert"
             description="社工专用：队员上门发现老人情况紧急时，微信马上通知您（点一次，可收到一次提醒）"
             onClick={askForCareAlerts}
           />
         )}
         <MenuItem
           title="隐私政策"
+          icon="privacy"
           description="我们保存什么、为什么、谁能看到、怎样删除"
           onClick={() => openPage(ROUTES.privacy)}
         />
         {process.env.TARO_ENV === 'h5' && !needsIdentity && (
           <MenuItem
             title="切换体验身份"
+            icon="switch"
             description="换成别的居民、志愿者、社工或商户看看"
             onClick={() => setPickerOpen(true)}
           />

@@ -26,11 +26,13 @@ function RoleShortcuts({ me }: { me: Me }) {
           <Text className="needs__section">我是志愿者</Text>
           <MenuItem
             title="需求大厅"
+            icon="pool"
             description="看看邻居需要什么帮助，接单去帮忙"
             onClick={() => openPage(ROUTES.needPool)}
           />
           <MenuItem
             title="我接的单"
+            icon="tasks"
             description="我接下的需求；帮完了在这里填写完成情况"
             onClick={() => openPage(ROUTES.needsAssigned)}
           />
@@ -41,16 +43,19 @@ function RoleShortcuts({ me }: { me: Me }) {
           <Text className="needs__section">社工工作台</Text>
           <MenuItem
             title="待审核"
+            icon="review"
             description="居民刚发布的需求，审核通过后进入需求大厅"
             onClick={() => openPage(ROUTES.needsReview)}
           />
           <MenuItem
             title="全部需求"
+            icon="all"
             description="按状态查看所有需求，把需求派给志愿者"
             onClick={() => openPage(ROUTES.needsAll)}
           />
           <MenuItem
             title="代居民发布"
+            icon="post"
             description="替没有微信的老人发布需求"
             onClick={() => openPage(ROUTES.needCreateOnBehalf)}
           />

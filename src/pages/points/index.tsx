@@ -202,7 +202,12 @@ export default function PointsPage() {
 
       {personal}
 
-      <MenuItem title="积分规则" description="怎样得分、怎样扣分、积分怎么用" onClick={openRules} />
+      <MenuItem
+        title="积分规则"
+        icon="rules"
+        description="怎样得分、怎样扣分、积分怎么用"
+        onClick={openRules}
+      />
 
       <View className="points__tabs" role="tablist">
         {(

@@ -12,6 +12,7 @@ import {
   type Risk,
   type UpsertRecipientInput,
 } from '@shared/care'
+import Icon from '@/components/icon'
 import { Chips, FieldError, MultiChips, errorOf, fieldErrors, typedNumber } from '@/components/chips'
 import FormField, { TextField } from '@/components/form-field'
 import PlaceOnMap from '@/components/place-on-map'
@@ -247,9 +248,9 @@ export default function RecipientForm({ teams, existing, onSubmit }: RecipientFo
           aria-checked={consent}
           onClick={() => setConsent((on) => !on)}
         >
-          <Text className={`care-check__box${consent ? ' care-check__box--on' : ''}`}>
-            {consent ? '✓' : ''}
-          </Text>
+          <View className={`care-check__box${consent ? ' care-check__box--on' : ''}`}>
+            {consent && <Icon name="check" size="small" tone="white" />}
+          </View>
           <View>
             <Text className="recipient-form__consent-title">已同意登记</Text>
             <Text className="hint">{CONSENT_TEXT}</Text>

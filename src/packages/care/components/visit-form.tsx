@@ -14,6 +14,7 @@ import {
   type Wellbeing,
 } from '@shared/care'
 import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, type NeedCategory } from '@shared/needs'
+import Icon from '@/components/icon'
 import { Chips, FieldError, MultiChips, errorOf, fieldErrors, typedNumber } from '@/components/chips'
 import FormField, { TextField } from '@/components/form-field'
 import { CARE_TEMPLATES } from '@/services/care'
@@ -131,7 +132,9 @@ export default function VisitForm({ recipient, companions, captain, onDone }: Vi
       <View className="card">
         <Text className="card__title">到门</Text>
         {doorToken ? (
-          <Text className="visit-form__door-ok">✓ 已扫门牌码，这次走访记为“到门”</Text>
+          <Text className="visit-form__door-ok">
+            <Icon name="check" /> 已扫门牌码，这次走访记为“到门”
+          </Text>
         ) : (
           <>
             {CAN_SCAN && (
@@ -231,7 +234,9 @@ export default function VisitForm({ recipient, companions, captain, onDone }: Vi
           aria-checked={raise}
           onClick={() => setRaise((on) => !on)}
         >
-          <Text className={`care-check__box${raise ? ' care-check__box--on' : ''}`}>{raise ? '✓' : ''}</Text>
+          <View className={`care-check__box${raise ? ' care-check__box--on' : ''}`}>
+            {raise && <Icon name="check" size="small" tone="white" />}
+          </View>
           <View>
             <Text className="visit-form__raise">转为求助</Text>
             <Text className="hint">替{recipient.name}发一条求助，志愿者马上能看到并接单。</Text>

@@ -109,10 +109,16 @@ function Due({ me }: { me: Me }) {
       <View className="due__menu">
         <MenuItem
           title="关爱名单"
+          icon="roster"
           description="本队负责走访的每一位"
           onClick={() => openPage(ROUTES.careRoster)}
         />
-        <MenuItem title="服务队" description="队长和队员" onClick={() => openPage(ROUTES.careTeams)} />
+        <MenuItem
+          title="服务队"
+          icon="team"
+          description="队长和队员"
+          onClick={() => openPage(ROUTES.careTeams)}
+        />
       </View>
     </View>
   )

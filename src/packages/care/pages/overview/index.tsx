@@ -41,15 +41,22 @@ function Overview({ me }: { me: Me }) {
       <View className="overview__menu">
         <MenuItem
           title="关爱名单"
+          icon="roster"
           description="登记、筛选、归档关爱对象"
           onClick={() => openPage(ROUTES.careRoster)}
         />
         <MenuItem
           title="服务队"
+          icon="team"
           description="建队、选队长、加减队员"
           onClick={() => openPage(ROUTES.careTeams)}
         />
-        <MenuItem title="今日待访" description="各队该去看望的人" onClick={() => openPage(ROUTES.careDue)} />
+        <MenuItem
+          title="今日待访"
+          icon="care"
+          description="各队该去看望的人"
+          onClick={() => openPage(ROUTES.careDue)}
+        />
       </View>
       {error && !overview && <ErrorState message={error} onRetry={() => void load()} />}
       {!error && !overview && <Loading />}

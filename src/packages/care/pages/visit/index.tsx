@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { CareTeam } from '@shared/care'
 import type { Me } from '@shared/user'
+import { IconBadge } from '@/components/icon'
 import { ErrorState, Loading } from '@/components/page-state'
 import { ROUTES, goBack, openPage } from '@/routes'
 import { getRecipient, listTeams } from '@/services/care'
@@ -34,7 +35,7 @@ async function loadSubject(id: string): Promise<Subject> {
 function Done({ name, outcome, id }: { name: string; outcome: VisitOutcome; id: string }) {
   return (
     <View className="card visit__done">
-      <Text className="visit__done-mark">✓</Text>
+      <IconBadge name="check" tone="green" solid size="hero" />
       {outcome.state === 'sent' ? (
         <Text className="visit__done-title">已记录对{name}的走访</Text>
       ) : (

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { PROJECT_CATEGORY_LABELS, type Project } from '@shared/corners'
+import Icon from '@/components/icon'
 import './index.scss'
 
 /** A project in a corner's list: what it is, who runs it, and a tap to its activities. */
@@ -12,7 +13,9 @@ export default function ProjectCard({ project, onOpen }: { project: Project; onO
         <Text className="project-card__org">{project.org}</Text>
       </View>
       <Text className="project-card__summary">{project.summary}</Text>
-      <Text className="project-card__more">看看活动，报名参加 ›</Text>
+      <Text className="project-card__more">
+        看看活动，报名参加 <Icon name="next" />
+      </Text>
     </View>
   )
 }

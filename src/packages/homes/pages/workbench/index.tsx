@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Workbench } from '@shared/workbench'
+import Icon, { IconBadge, type IconName } from '@/components/icon'
 import MenuItem from '@/components/menu-item'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
@@ -11,6 +12,7 @@ import './index.scss'
 interface Row {
   key: keyof Workbench
   title: string
+  icon: IconName
   /** What the count means, after the number. */
   unit: string
   /** Where one tap takes the worker. */
@@ -20,12 +22,31 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { key: 'needsToReview', title: '待审核的求助', unit: '条', url: ROUTES.needsReview },
-  { key: 'volunteerApplications', title: '志愿者申请', unit: '份', url: ROUTES.volunteerReview },
-  { key: 'attendanceToConfirm', title: '待确认的活动时长', unit: '人次', url: ROUTES.cornersManage },
-  { key: 'careUrgent', title: '走访发现紧急的老人', unit: '位', url: ROUTES.careDue, urgent: true },
-  { key: 'careOverdue', title: '超期未走访的老人', unit: '位', url: ROUTES.careDue },
-  { key: 'ordersExpiring', title: '一天内到期的兑换', unit: '单', url: ROUTES.mallShops },
+  { key: 'needsToReview', title: '待审核的求助', icon: 'review', unit: '条', url: ROUTES.needsReview },
+  {
+    key: 'volunteerApplications',
+    title: '志愿者申请',
+    icon: 'volunteer',
+    unit: '份',
+    url: ROUTES.volunteerReview,
+  },
+  {
+    key: 'attendanceToConfirm',
+    title: '待确认的活动时长',
+    icon: 'today',
+    unit: '人次',
+    url: ROUTES.cornersManage,
+  },
+  {
+    key: 'careUrgent',
+    title: '走访发现紧急的老人',
+    icon: 'alert',
+    unit: '位',
+    url: ROUTES.careDue,
+    urgent: true,
+  },
+  { key: 'careOverdue', title: '超期未走访的老人', icon: 'care', unit: '位', url: ROUTES.careDue },
+  { key: 'ordersExpiring', title: '一天内到期的兑换', icon: 'orders', unit: '单', url: ROUTES.mallShops },
 ]
 
 const HINTS: Record<keyof Workbench, string> = {
@@ -46,6 +67,7 @@ function WorkbenchRow({ row, count }: { row: Row; count: number }) {
       role="button"
       aria-label={`${row.title}${count}${row.unit}`}
     >
+      <IconBadge name={row.icon} tone={row.urgent ? 'danger' : 'brand'} />
       <View className="workbench__text">
         <Text className="workbench__title">{row.title}</Text>
         <Text className="workbench__hint">{HINTS[row.key]}</Text>
@@ -58,7 +80,7 @@ function WorkbenchRow({ row, count }: { row: Row; count: number }) {
         </Text>
         <Text className="workbench__unit">{row.unit}</Text>
       </View>
-      <Text className="workbench__arrow">›</Text>
+      <Icon name="next" size="medium" tone="muted" className="workbench__arrow" />
     </View>
   )
 }
@@ -80,6 +102,7 @@ function WorkbenchCounts() {
       {error && <Text className="error-text">{error.message}</Text>}
       <MenuItem
         title="数据"
+        icon="report"
         description="本月、本季、本年做了多少事：求助、活动、走访、积分"
         onClick={() => openPage(ROUTES.report)}
       />

@@ -185,6 +185,7 @@ export default function MallCatalogPage() {
       </View>
       <MenuItem
         title="我的兑换"
+        icon="orders"
         description="兑换码、兑换记录都在这里"
         onClick={() => openPage(ROUTES.mallOrders)}
       />

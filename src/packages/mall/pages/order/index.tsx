@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { formatShanghai } from '@shared/time'
 import type { Order } from '@shared/mall'
+import { IconBadge } from '@/components/icon'
 import ConfirmDialog from '@/components/confirm-dialog'
 import MallOrderStatus from '@/components/mall-order-status'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
@@ -31,7 +32,7 @@ function Outcome({ order, address }: { order: Order; address: string | null }) {
   if (order.status === 'redeemed') {
     return (
       <View className="card order__outcome order__outcome--done">
-        <Text className="order__outcome-mark">✓</Text>
+        <IconBadge name="check" tone="green" solid size="hero" />
         <Text className="order__outcome-title">已经领到了</Text>
         {order.redeemedAt && <Line label="领取时间" value={fullTime(order.redeemedAt)} />}
         <Line label="领取地点" value={address ? `${order.merchantName}（${address}）` : order.merchantName} />

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { Order } from '@shared/mall'
 import { formatShanghai } from '@shared/time'
+import { IconBadge } from '@/components/icon'
 import type { CloudError } from '@/services/cloud'
 import './index.scss'
 
@@ -47,7 +48,7 @@ export default function RedeemResult({ outcome, onNext }: { outcome: RedeemOutco
     return (
       <View className="redeem-result">
         <View className="card redeem-result__card redeem-result__card--ok">
-          <Text className="redeem-result__mark">✓</Text>
+          <IconBadge name="check" tone="green" solid size="hero" />
           <Text className="redeem-result__status">核销成功</Text>
           <Text className="redeem-result__label">请把这件东西交给顾客：</Text>
           <Text className="redeem-result__item">{order.rewardTitle}</Text>
@@ -65,7 +66,7 @@ export default function RedeemResult({ outcome, onNext }: { outcome: RedeemOutco
   return (
     <View className="redeem-result">
       <View className="card redeem-result__card redeem-result__card--refused">
-        <Text className="redeem-result__mark">✕</Text>
+        <IconBadge name="close" tone="danger" solid size="hero" />
         <Text className="redeem-result__status">不能兑换</Text>
         <Text className="redeem-result__reason">{outcome.error.message}</Text>
         <Text className="redeem-result__advice">{adviceFor(outcome.error)}</Text>

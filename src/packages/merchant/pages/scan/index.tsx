@@ -235,6 +235,7 @@ function Scanner({ me }: { me: Me }) {
 
       <MenuItem
         title="今日核销"
+        icon="today"
         description={
           todayCount === null ? '今天已经交给顾客的东西' : `今天已核销 ${todayCount} 单，点开看明细`
         }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { NEED_STATUS_LABELS, NEED_STEPS, type NeedStatus } from '@shared/needs'
+import Icon from '@/components/icon'
 import './index.scss'
 
 /** Where a need is on its way: 待审核 → 待接单 → 服务中 → 待确认 → 已完成. */
@@ -18,7 +19,7 @@ export default function NeedSteps({ status }: { status: NeedStatus }) {
             className={`need-steps__step need-steps__step--${state}`}
           >
             <View className="need-steps__dot">
-              <Text>{state === 'done' ? '✓' : index + 1}</Text>
+              {state === 'done' ? <Icon name="check" /> : <Text>{index + 1}</Text>}
             </View>
             <Text className="need-steps__label">{NEED_STATUS_LABELS[step]}</Text>
           </View>

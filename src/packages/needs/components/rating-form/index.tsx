@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { confirmNeedInput, type ConfirmNeedInput, type Need } from '@shared/needs'
 import { POINTS_RULES } from '@shared/points'
+import Icon from '@/components/icon'
 import FormField from '@/components/form-field'
 import { toCloudError } from '@/services/cloud'
 import './index.scss'
@@ -42,7 +43,7 @@ export function Stars({ value, onChange }: { value: number; onChange?: (rating: 
           className={`stars__star${rating <= value ? ' stars__star--on' : ''}${onChange ? ' stars__star--tap' : ''}`}
           onClick={onChange ? () => onChange(rating) : undefined}
         >
-          <Text>★</Text>
+          <Icon name="star" />
         </View>
       ))}
     </View>

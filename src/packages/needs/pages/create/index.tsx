@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Need } from '@shared/needs'
+import { IconBadge } from '@/components/icon'
 import PrivacySheet from '@/components/privacy-sheet'
 import NeedForm from '@/components/need-form'
 import { useMe } from '@/hooks/use-me'
@@ -18,7 +19,7 @@ function Created({ need }: { need: Need }) {
   }, [])
   return (
     <View className="card create__done">
-      <Text className="create__done-mark">✓</Text>
+      <IconBadge name="check" tone="green" solid size="hero" />
       <Text className="create__done-title">求助已提交</Text>
       <Text className="create__done-text">
         社工审核后，会尽快为您安排志愿者。进度可以在“求助”页的“我的需求”里查看。

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { AtTag } from 'taro-ui'
 import { SKILL_SUGGESTIONS, applyVolunteerInput } from '@shared/user'
+import Icon from '@/components/icon'
 import FormField from '@/components/form-field'
 import { ErrorState, Loading } from '@/components/page-state'
 import { useMe } from '@/hooks/use-me'
@@ -157,7 +158,8 @@ export default function VolunteerApplyPage() {
                 active={skills.includes(skill)}
                 onClick={() => toggleSkill(skill)}
               >
-                {skills.includes(skill) ? `✓ ${skill}` : skill}
+                {skills.includes(skill) && <Icon name="check" className="apply__skill-check" />}
+                {skill}
               </AtTag>
             ))}
           </View>

@@ -20,6 +20,7 @@ import {
   type TrendItem,
 } from '@shared/report'
 import { shanghaiMonth } from '@shared/time'
+import Icon from '@/components/icon'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { cachedMe } from '@/hooks/use-me'
 import { type CloudError, toCloudError } from '@/services/cloud'
@@ -285,7 +286,7 @@ function Dashboard() {
       </View>
       <View className="report__steps">
         <Button className="btn btn--quiet report__step" onClick={() => setSteps(steps - 1)}>
-          ‹ 上一{STEP_LABELS[kind]}
+          <Icon name="previous" /> 上一{STEP_LABELS[kind]}
         </Button>
         <Text className="report__period">{period.label}</Text>
         <Button
@@ -293,7 +294,7 @@ function Dashboard() {
           disabled={atLatest || undefined}
           onClick={() => setSteps(steps + 1)}
         >
-          下一{STEP_LABELS[kind]} ›
+          下一{STEP_LABELS[kind]} <Icon name="next" />
         </Button>
       </View>
       <Button className="btn btn--quiet report__filter" onClick={() => setPicking(true)}>

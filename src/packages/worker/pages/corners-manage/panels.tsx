@@ -10,6 +10,7 @@ import {
   type Project,
   type ProjectStatus,
 } from '@shared/corners'
+import Icon from '@/components/icon'
 import ListFooter from '@/components/need-list'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { usePagedList } from '@/hooks/use-paged-list'
@@ -111,7 +112,9 @@ export function CornersPanel({
           <Text className="manage__row-line">
             {corner.projectCount} 个项目 · {corner.address}
           </Text>
-          <Text className="manage__row-more">修改 ›</Text>
+          <Text className="manage__row-more">
+            修改 <Icon name="next" />
+          </Text>
         </View>
       ))}
     </View>
@@ -150,7 +153,9 @@ export function ProjectsPanel({
             {PROJECT_CATEGORY_LABELS[project.category]} · {project.org}
           </Text>
           <Text className="manage__row-line">在 {project.cornerIds.length} 个公益角展示</Text>
-          <Text className="manage__row-more">修改项目、发布活动 ›</Text>
+          <Text className="manage__row-more">
+            修改项目、发布活动 <Icon name="next" />
+          </Text>
         </View>
       ))}
       {list.items.length > 0 && <ListFooter list={list} />}

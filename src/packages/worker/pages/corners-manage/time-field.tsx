@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
+import Icon from '@/components/icon'
 
 interface TimeFieldProps {
   mode: 'date' | 'time'
@@ -25,7 +26,7 @@ export default function TimeField({ mode, value, placeholder, start, end, onChan
         <Text className={value ? 'manage__picker-value' : 'form-field__placeholder'}>
           {value || placeholder}
         </Text>
-        <Text className="manage__picker-arrow">›</Text>
+        <Icon name="next" size="medium" tone="muted" />
       </View>
     </Picker>
   )

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { SettlementItem } from '@shared/mall'
 import { shanghaiMonth, shanghaiMonthStart, shiftMonth } from '@shared/time'
+import Icon from '@/components/icon'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { type CloudError, toCloudError } from '@/services/cloud'
@@ -94,7 +95,7 @@ function Settlement() {
     <View>
       <View className="settlement__months">
         <Button className="btn btn--quiet settlement__step" onClick={() => setMonth(shiftMonth(month, -1))}>
-          ‹ 上个月
+          <Icon name="previous" /> 上个月
         </Button>
         <Text className="settlement__month">{monthLabel(month)}</Text>
         <Button
@@ -102,7 +103,7 @@ function Settlement() {
           disabled={month >= thisMonth || undefined}
           onClick={() => setMonth(shiftMonth(month, 1))}
         >
-          下个月 ›
+          下个月 <Icon name="next" />
         </Button>
       </View>
       <Text className="hint settlement__note">

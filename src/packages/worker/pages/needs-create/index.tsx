@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Need } from '@shared/needs'
+import { IconBadge } from '@/components/icon'
 import PrivacySheet from '@/components/privacy-sheet'
 import NeedForm from '@/components/need-form'
 import { ErrorState, Loading } from '@/components/page-state'
@@ -13,7 +14,7 @@ import './index.scss'
 function Posted({ need, onAnother }: { need: Need; onAnother: () => void }) {
   return (
     <View className="card needs-create__done">
-      <Text className="needs-create__done-mark">✓</Text>
+      <IconBadge name="check" tone="green" solid size="hero" />
       <Text className="needs-create__done-title">已代{need.onBehalfOf?.name ?? '居民'}发布</Text>
       <Text className="needs-create__done-text">这条需求在“待审核”里，审核通过后进入需求大厅。</Text>
       <Button

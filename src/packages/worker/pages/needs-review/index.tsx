@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { reviewNeedInput, type Need } from '@shared/needs'
 import { POINTS_RULES } from '@shared/points'
+import Icon from '@/components/icon'
 import ConfirmDialog from '@/components/confirm-dialog'
 import NeedCard from '@/components/need-card'
 import ListFooter, { useRefreshOnReturn } from '@/components/need-list'
@@ -34,7 +35,7 @@ function PointsStepper({ value, onChange }: { value: number; onChange: (points: 
           disabled={value <= 0 || undefined}
           onClick={() => onChange(Math.max(0, value - POINTS_STEP))}
         >
-          −
+          <Icon name="subtract" size="medium" />
         </Button>
         <Text className="needs-review__points-value">{value} 分</Text>
         <Button
@@ -43,7 +44,7 @@ function PointsStepper({ value, onChange }: { value: number; onChange: (points: 
           disabled={value >= MAX_POINTS || undefined}
           onClick={() => onChange(Math.min(MAX_POINTS, value + POINTS_STEP))}
         >
-          ＋
+          <Icon name="add" size="medium" />
         </Button>
       </View>
     </View>
