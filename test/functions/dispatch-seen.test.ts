@@ -8,7 +8,7 @@ import type { NoticePage } from '../../types/notices'
 import type { Page } from '../../types/envelope'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 import { connectSdk, type Sdk } from '../helpers/sdk'
-import { postErrand, snapshotCollections } from '../helpers/snapshots'
+import { dispatchErrand, postErrand, snapshotCollections } from '../helpers/snapshots'
 
 const RESIDENT = 'demo-resident-li'
 const WORKER = 'demo-worker-liu'
@@ -37,13 +37,8 @@ async function counts(openid: string): Promise<Pick<NoticePage, 'unread' | 'newT
 }
 
 /** A need of the resident, approved and dispatched by the worker to `volunteer`. */
-async function dispatchedTo(volunteer: string): Promise<string> {
-  const id = await postErrand(emu, RESIDENT)
-  expect((await needs({ action: 'review', id, approve: true }, WORKER)).ok).toBe(true)
-  const dispatched = await needs<Need>({ action: 'dispatch', id, volunteerOpenid: volunteer }, WORKER)
-  expect(dispatched.ok).toBe(true)
-  return id
-}
+const dispatchedTo = (volunteer: string) =>
+  dispatchErrand(emu, { resident: RESIDENT, worker: WORKER, volunteer })
 
 const view = async (id: string, openid: string) => (await needs<Need>({ action: 'get', id }, openid)).data!
 const seen = (ids: string[], openid: string) => needs<SeenNeeds>({ action: 'seen', ids }, openid)

@@ -80,7 +80,7 @@ function Counter() {
   )
 }
 
-function Entries({ home }: { home: Home }) {
+function Entries({ home, newTasks }: { home: Home; newTasks: number }) {
   if (home === 'worker')
     return (
       <MenuItem
@@ -113,6 +113,7 @@ function Entries({ home }: { home: Home }) {
           primary
           title="我的任务"
           description="派给我的求助、今天和7天内的活动、该走访的老人、服务时长"
+          badge={newTasks}
           onClick={() => openPage(ROUTES.volunteerTasks)}
         />
         <MenuItem
@@ -129,15 +130,18 @@ export default function RoleHome({
   me,
   home,
   onChoose,
+  newTasks = 0,
 }: {
   me: Me
   home: Home
   onChoose: (home: Home) => void
+  /** Needs dispatched to the volunteer not yet seen: 我的任务's badge. */
+  newTasks?: number
 }) {
   return (
     <View className="role-home">
       <HomeSwitch me={me} home={home} onChoose={onChoose} />
-      <Entries home={home} />
+      <Entries home={home} newTasks={newTasks} />
     </View>
   )
 }
