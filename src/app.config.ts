@@ -1,14 +1,8 @@
 /**
  * The tab pages live in the main package; screens for one role live in subpackages so that a resident's
- * first download stays small. To add a tab, add one entry to TABS (and its two 81×81 PNG icons).
+ * first download stays small. The tabs are listed in tabs.ts.
  */
-const TABS = [
-  { pagePath: 'pages/home/index', text: '首页', icon: 'home' },
-  { pagePath: 'pages/activities/index', text: '活动', icon: 'activities' },
-  { pagePath: 'pages/needs/index', text: '求助', icon: 'needs' },
-  { pagePath: 'pages/points/index', text: '积分', icon: 'points' },
-  { pagePath: 'pages/me/index', text: '我的', icon: 'me' },
-]
+import { TABS, tabIcon } from './tabs'
 
 export default defineAppConfig({
   pages: TABS.map((tab) => tab.pagePath),
@@ -92,6 +86,9 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   tabBar: {
+    // On WeChat the app draws the bar (custom-tab-bar): WeChat's own keeps 10 px labels in 关怀模式. The browser
+    // build keeps Taro's bar, which grows with 关怀模式 through app.scss.
+    custom: process.env.TARO_ENV === 'weapp',
     color: '#555555',
     selectedColor: '#d9482b',
     backgroundColor: '#ffffff',
@@ -99,8 +96,8 @@ export default defineAppConfig({
     list: TABS.map((tab) => ({
       pagePath: tab.pagePath,
       text: tab.text,
-      iconPath: `assets/tab/${tab.icon}.png`,
-      selectedIconPath: `assets/tab/${tab.icon}-active.png`,
+      iconPath: tabIcon(tab, false),
+      selectedIconPath: tabIcon(tab, true),
     })),
   },
   // The main package is small; fetch the subpackages a person is likely to open next in the background.

@@ -1,17 +1,12 @@
 import Taro from '@tarojs/taro'
 
 import { ROUTES } from './route-paths'
+import { TABS } from './tabs'
 
 export { ROUTES }
 
 /** Tab pages open with switchTab; the others are pushed on the page stack. */
-export const TAB_PAGES: readonly string[] = [
-  ROUTES.home,
-  ROUTES.activities,
-  ROUTES.needs,
-  ROUTES.points,
-  ROUTES.me,
-]
+export const TAB_PAGES: readonly string[] = TABS.map((tab) => `/${tab.pagePath}`)
 
 export function openPage(url: string): void {
   const opening = TAB_PAGES.includes(url) ? Taro.switchTab({ url }) : Taro.navigateTo({ url })

@@ -142,6 +142,18 @@ export const releaseNeedInput = z.strictObject(needId)
 
 export const dispatchNeedInput = z.strictObject({ ...needId, volunteerOpenid: idSchema('志愿者') })
 
+/** needs.seen: the needs dispatched to the caller that they have now seen (我的任务, or the need's page). */
+export const seenNeedsInput = z.strictObject({
+  ids: z
+    .array(idSchema('需求编号'), { error: '请选择看过的需求' })
+    .check(z.minLength(1, { error: '请选择看过的需求' }), z.maxLength(20, { error: '一次最多20个需求' })),
+})
+
+/** needs.seen: how many needs dispatched to the caller are still unseen. */
+export interface SeenNeeds {
+  newTasks: number
+}
+
 export const completeNeedInput = z.strictObject({
   ...needId,
   minutes: z
@@ -216,6 +228,8 @@ export interface Need {
   photoCount: number
   /** How many photos the volunteer took when marking it done; needs.photos answers them the same way. */
   completionPhotoCount: number
+  /** Only to its assignee: a worker dispatched it to them and they have not seen it yet (needs.seen). */
+  unseen?: true
 }
 
 /** A need's photo: a temporary URL (two hours) for those who may open the need. */

@@ -60,6 +60,10 @@ export interface NoticePage {
   items: Notice[]
   nextCursor: string | null
   unread: number
+  /** Needs a worker dispatched to the caller, still assigned, that they have not seen (a volunteer's 我的任务). */
+  newTasks: number
+  /** What the 我的 tab shows: unread notices and new tasks, a new task's own dispatch notice counted once. */
+  badge: number
 }
 
 export function toNotice(r: NoticeRecord): Notice {

@@ -157,6 +157,13 @@ export interface NeedRecord {
   creditEntryId: string | null
   /** The requester's community when it was posted (the recipient's for a need raised on a visit); the report's dimension. */
   community?: string
+  /** When a worker last dispatched it (needs.dispatch); absent: never dispatched. */
+  dispatchedAt?: number | null
+  /**
+   * The volunteer it was dispatched to, until they have seen it (needs.seen: 我的任务 or the need's page);
+   * null or absent: nothing unseen. Counted only while that volunteer is its assignee and it is assigned.
+   */
+  unseenBy?: string | null
   /** When a volunteer first took it (claim or dispatch; a release keeps it); absent: never. */
   claimedAt?: number | null
   /** When the volunteer marked it done; absent: never. */

@@ -5,6 +5,7 @@ import { type CloudError, toCloudError } from '@/services/cloud'
 import { IDENTITY_CHANGED } from '@/services/demo-identity'
 import { getDemoOpenid, needsDemoIdentity } from '@/services/identity'
 import { login } from '@/services/user'
+import { setTabBarElder } from '@/utils/tab-bar'
 
 export interface MeState {
   me: Me | null
@@ -85,12 +86,10 @@ export function useMe(): MeState {
     }
   }, [reload])
 
-  // 关怀模式 reaches what no page draws: on H5 the tab bar's labels (WeChat draws its own, at the size the
-  // phone's 字体大小 and 关怀模式 settings give).
+  // 关怀模式 reaches what no page draws: the tab bar's labels.
   const elder = me?.profile.elderMode
   useEffect(() => {
-    if (process.env.TARO_ENV !== 'h5' || elder === undefined) return
-    document.body.classList.toggle('elder-mode', elder)
+    if (elder !== undefined) setTabBarElder(elder)
   }, [elder])
 
   return { me, loading, error, needsIdentity, reload }

@@ -8,6 +8,7 @@ import type {
   Need,
   NeedPhotos,
   ReviewNeedInput,
+  SeenNeeds,
 } from '@shared/needs'
 import { callFunction } from './cloud'
 
@@ -50,6 +51,11 @@ export function claimNeed(id: string): Promise<Need> {
 /** Workers only: hand an open need to an approved volunteer. */
 export function dispatchNeed(id: string, volunteerOpenid: string): Promise<Need> {
   return callFunction<Need>(FUNCTION, { action: 'dispatch', id, volunteerOpenid })
+}
+
+/** The volunteer has seen these needs dispatched to them: no longer new, on any phone. */
+export function markNeedsSeen(ids: string[]): Promise<SeenNeeds> {
+  return callFunction<SeenNeeds>(FUNCTION, { action: 'seen', ids })
 }
 
 /** The assignee gives the need back to the pool. */

@@ -1,29 +1,38 @@
-/** The unread count of 消息 as a red badge on the 我的 tab. */
-import Taro from '@tarojs/taro'
-import { ROUTES, TAB_PAGES } from '@/routes'
+/**
+ * The 我的 tab's badge (utils/tab-bar.ts draws it on either build): unread 消息 and, for a volunteer, needs
+ * dispatched to them not yet seen, a new task's own dispatch notice counted once (`user.notices` `badge`).
+ */
+import type { NoticePage } from '@shared/notices'
+import { ROUTES } from '@/routes'
 import { listNotices } from '@/services/user'
+import { setTabBadge } from '@/utils/tab-bar'
 
-const ME_TAB = TAB_PAGES.indexOf(ROUTES.me)
-
-export function showUnreadBadge(unread: number): void {
-  try {
-    const done =
-      unread > 0
-        ? Taro.setTabBarBadge({ index: ME_TAB, text: unread > 99 ? '99+' : String(unread) })
-        : Taro.removeTabBarBadge({ index: ME_TAB })
-    Promise.resolve(done).catch(() => undefined)
-  } catch {
-    // Not on a tab page, or no tab bar here: nothing to show it on.
-  }
+export interface NoticeCounts {
+  unread: number
+  newTasks: number
 }
 
-/** Asks how many notices are unread, shows it on the tab and answers it (0 when it cannot be read). */
-export async function refreshUnreadBadge(): Promise<number> {
+/** What the badge counts besides unread notices (new tasks whose notice is read), as last answered. */
+let besidesUnread = 0
+
+/** Shows the tab's badge as `user.notices` answered it. */
+export function showNoticeBadge(page: Pick<NoticePage, 'unread' | 'badge'>): void {
+  besidesUnread = Math.max(0, page.badge - page.unread)
+  setTabBadge(ROUTES.me, page.badge)
+}
+
+/** After notices were marked read: `unread` left, with the new tasks last counted. */
+export function showUnreadBadge(unread: number): void {
+  setTabBadge(ROUTES.me, unread + besidesUnread)
+}
+
+/** Asks how many notices are unread and tasks new, shows the tab's badge and answers them (0 when unreadable). */
+export async function refreshUnreadBadge(): Promise<NoticeCounts> {
   try {
-    const { unread } = await listNotices({ limit: 1 })
-    showUnreadBadge(unread)
-    return unread
+    const page = await listNotices({ limit: 1 })
+    showNoticeBadge(page)
+    return { unread: page.unread, newTasks: page.newTasks }
   } catch {
-    return 0
+    return { unread: 0, newTasks: 0 }
   }
 }

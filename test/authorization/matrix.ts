@@ -410,6 +410,18 @@ export const ROWS: Row[] = [
     seesContact: ['worker'],
   },
   {
+    // A need dispatched to `volunteer` is theirs to mark seen; to anyone else it answers as a missing one.
+    fn: 'needs',
+    action: 'seen',
+    payload: async (f) => {
+      const id = await f.need('open')
+      await f.call('needs', { action: 'dispatch', id, volunteerOpenid: OPENIDS.volunteer }, OPENIDS.worker)
+      return { ids: [id] }
+    },
+    expect: { anonymous: 'unauthenticated', volunteer: 'ok' },
+    otherwise: 'not-found',
+  },
+  {
     // …nor dispatches a need to themselves.
     fn: 'needs',
     action: 'dispatch',

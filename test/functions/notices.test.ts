@@ -142,7 +142,7 @@ describe('notices', () => {
   it('shows nobody another person’s notices', async () => {
     await approvedNeed(RESIDENT)
     const other = await inbox(OTHER)
-    expect(other.data).toEqual({ items: [], nextCursor: null, unread: 0 })
+    expect(other.data).toEqual({ items: [], nextCursor: null, unread: 0, newTasks: 0, badge: 0 })
   })
 
   it('marks the given notices read, and answers how many stay unread', async () => {

@@ -21,6 +21,22 @@ export async function postErrand(emu: Emulator, openid: string): Promise<string>
   return made.data!.id
 }
 
+/** The resident posts an errand, the worker approves it and dispatches it to the volunteer; answers its id. */
+export async function dispatchErrand(
+  emu: Emulator,
+  people: { resident: string; worker: string; volunteer: string },
+): Promise<string> {
+  const id = await postErrand(emu, people.resident)
+  for (const [data, who] of [
+    [{ action: 'review', id, approve: true }, people.worker],
+    [{ action: 'dispatch', id, volunteerOpenid: people.volunteer }, people.worker],
+  ] as const) {
+    const res = await emu.call('needs', data, who)
+    if (!res.ok) throw new Error(`needs.${data.action} failed: ${JSON.stringify(res)}`)
+  }
+  return id
+}
+
 /** Every document of the collections named, in id order. */
 export async function snapshotCollections(sdk: Sdk, names: string[]): Promise<unknown> {
   const read = async (name: string) =>

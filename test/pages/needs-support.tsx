@@ -52,6 +52,13 @@ export function postNeed(emulator: Emulator, title: string, urgent = false): Pro
   )
 }
 
+/** The resident posts a need, a worker approves it and dispatches it to `volunteer`. */
+export async function dispatchedNeed(emulator: Emulator, title: string, volunteer: string): Promise<Need> {
+  const need = await postNeed(emulator, title)
+  await needs(emulator, WORKER, { action: 'review', id: need.id, approve: true })
+  return needs(emulator, WORKER, { action: 'dispatch', id: need.id, volunteerOpenid: volunteer })
+}
+
 /** Calls the needs function as `openid`, failing the test on an error envelope. */
 export function needs<T = Need>(emulator: Emulator, openid: string, data: object): Promise<T> {
   return callAs<T>(emulator, openid, data, 'needs')

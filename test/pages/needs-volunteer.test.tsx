@@ -2,7 +2,16 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { RELEASE_LIMIT, type Need } from '@shared/needs'
 import AssignedPage from '@/packages/volunteer/pages/mine'
 import PoolPage from '@/packages/volunteer/pages/pool'
-import { RESIDENT, VOLUNTEER, WORKER, become, needs, openDetail, postNeed } from './needs-support'
+import {
+  RESIDENT,
+  VOLUNTEER,
+  WORKER,
+  become,
+  dispatchedNeed,
+  needs,
+  openDetail,
+  postNeed,
+} from './needs-support'
 import { startEmulatorForFile, tap, typeInto, waitForGone } from './support/app'
 import { nextPicked, picture, riskyPicture } from './support/photos'
 
@@ -81,6 +90,17 @@ describe('需求大厅', () => {
 })
 
 describe('我接的单', () => {
+  test('a need dispatched to the volunteer is seen once they open its page: no longer new, on any phone', async () => {
+    const need = await dispatchedNeed(emulator(), '帮忙修水龙头', VOLUNTEER)
+    expect((await needs(emulator(), VOLUNTEER, { action: 'get', id: need.id })).unseen).toBe(true)
+    await become(emulator(), VOLUNTEER)
+    openDetail(need.id)
+    expect(await screen.findByText('帮忙修水龙头')).toBeInTheDocument()
+    await waitFor(async () =>
+      expect((await needs(emulator(), VOLUNTEER, { action: 'get', id: need.id })).unseen).toBeUndefined(),
+    )
+  })
+
   test('a volunteer reports a claimed need done with the minutes it took', async () => {
     const need = await openNeed('帮忙贴春联')
     await needs(emulator(), VOLUNTEER, { action: 'claim', id: need.id })

@@ -1,19 +1,24 @@
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Page } from '@shared/envelope'
 import type { Order } from '@shared/mall'
-import type { Need } from '@shared/needs'
+import type { NoticePage } from '@shared/notices'
 import type { Me } from '@shared/user'
 import MePage from '@/pages/me'
 import ScanPage from '@/packages/merchant/pages/scan'
 import TasksPage from '@/packages/homes/pages/tasks'
-import { ROUTES } from '@/routes'
+import { ROUTES, TAB_PAGES } from '@/routes'
 import { startOfShanghaiDay } from '@/services/mall'
 import { actAs, callAs, findIdentity, startEmulatorForFile, tap, typeInto } from './support/app'
 import { openAt } from './corners-support'
 import { become, heldOrderWithCode, HOLDER, mall, SHOPKEEPER } from './mall-support'
+import { dispatchedNeed } from './needs-support'
 
 const emulator = startEmulatorForFile()
+
+/** What user.notices answers the person: unread notices, new tasks and the 我的 tab's badge. */
+const noticeCounts = (openid: string) =>
+  callAs<NoticePage>(emulator(), openid, { action: 'notices', limit: 1 })
 
 let navigateTo: jest.SpyInstance
 beforeEach(() => {
@@ -77,28 +82,7 @@ describe('a volunteer’s 我的任务', () => {
       'volunteer',
       (me: Me) => me.volunteer?.status === 'approved',
     )
-    const worker = await findIdentity(emulator(), 'worker')
-    const resident = await findIdentity(emulator(), 'resident')
-    const need = await callAs<Need>(
-      emulator(),
-      resident.openid,
-      {
-        action: 'create',
-        category: 'errand',
-        title: '帮忙搬一袋米',
-        description: '米在楼下超市，请帮忙搬上楼。',
-        address: '槐中路社区2栋2单元201',
-        contactPhone: '13503110007',
-      },
-      'needs',
-    )
-    await callAs(emulator(), worker.openid, { action: 'review', id: need.id, approve: true }, 'needs')
-    await callAs(
-      emulator(),
-      worker.openid,
-      { action: 'dispatch', id: need.id, volunteerOpenid: volunteer.openid },
-      'needs',
-    )
+    const need = await dispatchedNeed(emulator(), '帮忙搬一袋米', volunteer.openid)
     const me = await callAs<Me>(emulator(), volunteer.openid, { action: 'login' })
     actAs(volunteer)
 
@@ -112,10 +96,53 @@ describe('a volunteer’s 我的任务', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: ROUTES.needPool })
     first.unmount()
 
-    // Seen once, it is no longer new.
+    // Seen once, it is no longer new, on any phone: the server keeps it (this phone's storage is emptied).
+    await waitFor(async () => expect((await noticeCounts(volunteer.openid)).newTasks).toBe(0))
+    Taro.clearStorageSync()
+    actAs(volunteer)
     render(<TasksPage />)
     const again = (await screen.findByText('帮忙搬一袋米')).closest('.tasks__item') as HTMLElement
     expect(within(again).queryByText('新')).not.toBeInTheDocument()
+  })
+
+  test('我的 shows needs dispatched to the volunteer as a badge on 我的任务 and on the tab until seen', async () => {
+    const volunteer = await findIdentity(
+      emulator(),
+      'volunteer',
+      (me: Me) => me.volunteer?.status === 'approved',
+    )
+    const before = await noticeCounts(volunteer.openid)
+    for (const title of ['帮忙取药', '陪老人聊天']) await dispatchedNeed(emulator(), title, volunteer.openid)
+    const counts = await noticeCounts(volunteer.openid)
+    expect(counts.newTasks).toBe(before.newTasks + 2)
+    actAs(volunteer)
+
+    const me = render(<MePage />)
+    const entry = (await screen.findByText('我的任务')).closest('.menu-item') as HTMLElement
+    expect(await within(entry).findByText(String(counts.newTasks))).toBeInTheDocument()
+    // The 我的 tab (the last) carries the same news: unread notices and the new tasks, each dispatch once.
+    const meTab = TAB_PAGES.indexOf(ROUTES.me)
+    await waitFor(() =>
+      expect(Taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: meTab, text: String(counts.badge) }),
+    )
+    expect(counts.badge).toBeGreaterThanOrEqual(counts.newTasks)
+    me.unmount()
+
+    // Opening 我的任务 is seeing them: back on 我的, neither 我的任务 nor the tab counts them.
+    const tasks = render(<TasksPage />)
+    await screen.findByText('陪老人聊天')
+    await waitFor(async () => expect((await noticeCounts(volunteer.openid)).newTasks).toBe(0))
+    tasks.unmount()
+    const after = await noticeCounts(volunteer.openid)
+    render(<MePage />)
+    const seenEntry = (await screen.findByText('我的任务')).closest('.menu-item') as HTMLElement
+    await waitFor(() =>
+      after.badge > 0
+        ? expect(Taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: meTab, text: String(after.badge) })
+        : expect(Taro.removeTabBarBadge).toHaveBeenLastCalledWith({ index: meTab }),
+    )
+    expect(seenEntry.querySelector('.menu-item__badge')).toBeNull()
+    expect(after.badge).toBe(counts.badge - counts.newTasks)
   })
 })
 

@@ -7,6 +7,7 @@ import { create } from './create'
 import { get, list } from './list'
 import { photos, removePhoto } from './photos'
 import { dispatch, review } from './review'
+import { seen } from './seen'
 import { claim, complete, release } from './volunteer'
 
 export const main = defineFunction({
@@ -19,6 +20,7 @@ export const main = defineFunction({
     review,
     claim,
     dispatch,
+    seen,
     release,
     complete,
     confirm,

@@ -1,6 +1,7 @@
 /** The subscription messages of a need's life, kept as notices too; none carries an address or a phone number. */
 import { NEED_STATUS_LABELS } from '../../../types/needs'
 import type { NeedRecord } from '../../../types/records'
+import { dispatchEvent } from '../../../server/dispatches'
 import { notify, notifyAll, thing, type Message } from '../../../server/notify'
 
 function page(need: NeedRecord): string {
@@ -42,7 +43,8 @@ export function tellDispatched(need: NeedRecord): Promise<number> {
         title: `社工派给您一个求助：${need.title}`,
         body: `${need.preferredTime ? `希望的时间：${need.preferredTime}。` : ''}请打开查看详情，尽快联系求助的邻居。`,
       },
-      event: `dispatch:${need._id}:${need.updatedAt}`,
+      // needs.seen marks this notice read with the dispatch it tells of.
+      event: dispatchEvent(need._id, need.dispatchedAt!),
     },
     requesterMessage(need, `志愿者${assignee.nickname}将为您服务`),
   ])

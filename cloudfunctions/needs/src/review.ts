@@ -62,7 +62,13 @@ export const dispatch = action({
           .doc(volunteer.openid)
           .update({ data: { releasedAt: _.set([]), updatedAt: now } })
       }
-      return { status: 'assigned', assignee: { openid: volunteer.openid, nickname: displayName(volunteer) } }
+      // New to the volunteer until they see it (我的任务's badge, needs.seen).
+      return {
+        status: 'assigned',
+        assignee: { openid: volunteer.openid, nickname: displayName(volunteer) },
+        dispatchedAt: now,
+        unseenBy: volunteer.openid,
+      }
     })
     await tellDispatched(need)
     return toNeed(need, caller)

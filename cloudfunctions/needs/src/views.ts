@@ -23,6 +23,19 @@ export function mayView(need: NeedRecord, viewer: Caller): boolean {
   return need.status === 'open' && viewer.roles.has('volunteer')
 }
 
+/** Dispatched to `openid`, still theirs, and not seen by them yet. */
+export function isUnseenBy(
+  need: Pick<NeedRecord, 'unseenBy' | 'status' | 'assignee'>,
+  openid: string,
+): boolean {
+  return (
+    Boolean(openid) &&
+    need.unseenBy === openid &&
+    need.status === 'assigned' &&
+    need.assignee?.openid === openid
+  )
+}
+
 export function toNeed(r: NeedRecord, viewer: Caller): Need {
   const need: Need = {
     id: r._id,
@@ -48,6 +61,7 @@ export function toNeed(r: NeedRecord, viewer: Caller): Need {
     completionPhotoCount: r.completionPhotos?.length ?? 0,
   }
   if (viewer.roles.has('worker')) need.releases = r.releases ?? []
+  if (isUnseenBy(r, viewer.openid)) need.unseen = true
   if (maySeeContact(r, viewer)) {
     need.address = r.address
     need.contactPhone = r.contactPhone

@@ -62,7 +62,12 @@ export const release = action({
         .doc(caller.openid)
         .update({ data: { releasedAt: _.set([...recentReleases(me, now), now]), updatedAt: now } })
       const released = { openid: caller.openid, nickname: n.assignee.nickname, at: now }
-      return { status: 'open', assignee: null, releases: [...(n.releases ?? []), released] }
+      return {
+        status: 'open',
+        assignee: null,
+        unseenBy: null,
+        releases: [...(n.releases ?? []), released],
+      }
     })
     await tellRequester(need, '志愿者已放弃，正在重新找志愿者')
     return toNeed(need, caller)

@@ -13,6 +13,8 @@ import { _, db } from '../../../server/cloud'
 import { notFound } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { afterCursor, decodeCursor, pageOf } from '../../../server/paging'
+import { dispatchEvent, unseenDispatches } from '../../../server/dispatches'
+import { noticeId } from '../../../server/notify'
 
 const notices = () => db.collection<NoticeRecord>('notices')
 
@@ -31,7 +33,28 @@ export const listNotices = action({
       .limit(limit + 1)
       .get()
     const { rows, nextCursor } = pageOf(res.data, limit, (n) => n.createdAt)
-    return { items: rows.map(toNotice), nextCursor, unread: await unreadOf(caller.openid) }
+    const unread = await unreadOf(caller.openid)
+    // A volunteer's new tasks join the tab's badge; each one's dispatch notice, while unread, is counted once.
+    const tasks = caller.roles.has('volunteer') ? await unseenDispatches(caller.openid) : []
+    const told =
+      tasks.length === 0
+        ? 0
+        : (
+            await notices()
+              .where({
+                openid: caller.openid,
+                read: false,
+                _id: _.in(tasks.map((n) => noticeId(caller.openid, dispatchEvent(n._id, n.dispatchedAt!)))),
+              })
+              .count()
+          ).total
+    return {
+      items: rows.map(toNotice),
+      nextCursor,
+      unread,
+      newTasks: tasks.length,
+      badge: unread - told + tasks.length,
+    }
   },
 })
 

@@ -80,7 +80,7 @@ function Counter() {
   )
 }
 
-function Entries({ home }: { home: Home }) {
+function Entries({ home, newTasks }: { home: Home; newTasks: number }) {
   if (home === 'worker')
     return (
       <MenuItem
@@ -117,6 +117,7 @@ function Entries({ home }: { home: Home }) {
           title="我的任务"
           icon="tasks"
           description="派给我的求助、今天和7天内的活动、该走访的老人、服务时长"
+          badge={newTasks}
           onClick={() => openPage(ROUTES.volunteerTasks)}
         />
         <MenuItem
@@ -134,15 +135,18 @@ export default function RoleHome({
   me,
   home,
   onChoose,
+  newTasks = 0,
 }: {
   me: Me
   home: Home
   onChoose: (home: Home) => void
+  /** Needs dispatched to the volunteer not yet seen: 我的任务's badge. */
+  newTasks?: number
 }) {
   return (
     <View className="role-home">
       <HomeSwitch me={me} home={home} onChoose={onChoose} />
-      <Entries home={home} />
+      <Entries home={home} newTasks={newTasks} />
     </View>
   )
 }

@@ -19,6 +19,7 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { ROUTES, openPage } from '@/routes'
 import { findActivities } from '@/services/activities'
 import { listCorners } from '@/services/corners'
+import { useTabSelected } from '@/utils/tab-bar'
 import { whereAmI, type Origin } from '../home/use-nearby-corners'
 import './index.scss'
 
@@ -143,6 +144,7 @@ function ActivityResults({ filters, origin }: { filters: Filters; origin: Origin
 /** 活动: every coming activity of every corner and of none, by day, nearest shown, to find one and sign up. */
 export default function ActivitiesPage() {
   const { me } = useMe()
+  useTabSelected(ROUTES.activities)
   const [origin, setOrigin] = useState<Origin | null>(null)
   const [typed, setTyped] = useState('')
   const [filters, setFilters] = useState<Filters>({ q: '', category: null, cornerId: null })

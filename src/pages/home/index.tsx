@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
 import { ROUTES, openPage } from '@/routes'
 import { canApplyVolunteer } from '@/utils/volunteer'
+import { useTabSelected } from '@/utils/tab-bar'
 import { useNearbyCorners, type NearbyCorners } from './use-nearby-corners'
 import './index.scss'
 
@@ -169,6 +170,7 @@ function NearbyCornersSection({ nearby, view }: { nearby: NearbyCorners; view: M
 
 export default function HomePage() {
   const { me, needsIdentity, reload: reloadMe } = useMe()
+  useTabSelected(ROUTES.home)
   const nearby = useNearbyCorners()
   const [pickerOpen, setPickerOpen] = useState(false)
   const [view, setView] = useState<Mode>('list')

@@ -15,8 +15,9 @@ import { ROUTES, openPage } from '@/routes'
 import { CARE_TEMPLATES } from '@/services/care'
 import { askForNotices } from '@/services/notices'
 import { chooseHome, currentHome, type Home } from '@/utils/home'
-import { refreshUnreadBadge } from '@/utils/notice-badge'
+import { refreshUnreadBadge, type NoticeCounts } from '@/utils/notice-badge'
 import { canApplyVolunteer } from '@/utils/volunteer'
+import { useTabSelected } from '@/utils/tab-bar'
 import './index.scss'
 
 /** Inside the tap (WeChat shows its dialog only there): may we alert this worker to the next urgent visit? */
@@ -131,6 +132,7 @@ function VolunteerCard({ me }: { me: Me }) {
 
 export default function MePage() {
   const { me, loading, error, needsIdentity, reload } = useMe()
+  useTabSelected(ROUTES.me)
   const [pickerOpen, setPickerOpen] = useState(false)
 
   usePullDownRefresh(() => {
@@ -147,15 +149,16 @@ export default function MePage() {
     setChosen(next)
   }
 
-  // 消息: the unread count on the menu and as the tab's badge, read again whenever 我的 shows.
-  const [unread, setUnread] = useState(0)
+  // 消息's unread count and a volunteer's new tasks on their entries and as the tab's badge, read again
+  // whenever 我的 shows.
+  const [counts, setCounts] = useState<NoticeCounts>({ unread: 0, newTasks: 0 })
   const openid = me?.openid
   useEffect(() => {
-    if (openid) void refreshUnreadBadge().then(setUnread)
+    if (openid) void refreshUnreadBadge().then(setCounts)
   }, [openid])
   const shownOnce = useRef(false)
   useDidShow(() => {
-    if (shownOnce.current && openid) void refreshUnreadBadge().then(setUnread)
+    if (shownOnce.current && openid) void refreshUnreadBadge().then(setCounts)
     shownOnce.current = true
   })
   // A social worker's or a shopkeeper's own things come first; their resident cards move below the menu.
@@ -173,7 +176,7 @@ export default function MePage() {
       {me && (
         <>
           <ProfileCard me={me} />
-          <RoleHome me={me} home={home} onChoose={choose} />
+          <RoleHome me={me} home={home} onChoose={choose} newTasks={counts.newTasks} />
           {residentFirst && <PointsCard me={me} />}
           {residentFirst && <VolunteerCard me={me} />}
         </>
@@ -184,7 +187,7 @@ export default function MePage() {
             title="消息"
             icon="notices"
             description="需求进展、派单、活动变动和审核结果"
-            badge={unread}
+            badge={counts.unread}
             onClick={() => openPage(ROUTES.notices)}
           />
         )}

@@ -11,6 +11,7 @@ import { hasRole, useMe } from '@/hooks/use-me'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { ROUTES, openPage } from '@/routes'
 import { listNeeds } from '@/services/needs'
+import { useTabSelected } from '@/utils/tab-bar'
 import './index.scss'
 
 const PAGE_SIZE = 10
@@ -101,6 +102,7 @@ function MyNeeds() {
 
 export default function NeedsPage() {
   const { me, loading, error, needsIdentity, reload } = useMe()
+  useTabSelected(ROUTES.needs)
   const [pickerOpen, setPickerOpen] = useState(false)
 
   const elder = Boolean(me?.profile.elderMode)

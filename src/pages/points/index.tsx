@@ -11,8 +11,10 @@ import PointsEntry from '@/components/points-entry'
 import PointsRulesSheet from '@/components/points-rules'
 import { useMe } from '@/hooks/use-me'
 import { usePagedList } from '@/hooks/use-paged-list'
+import { ROUTES } from '@/routes'
 import { toCloudError } from '@/services/cloud'
 import { getBoard, getLedger, getRules } from '@/services/points'
+import { useTabSelected } from '@/utils/tab-bar'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -107,6 +109,7 @@ function LedgerList({ active, refreshToken }: { active: boolean; refreshToken: n
 
 export default function PointsPage() {
   const { me, loading: meLoading, error: meError, needsIdentity, reload: reloadMe } = useMe()
+  useTabSelected(ROUTES.points)
   const owner = me?.openid ?? null
   const h5 = process.env.TARO_ENV === 'h5'
   const signedOut = needsIdentity || meError?.code === 'unauthenticated'

@@ -268,6 +268,10 @@ export function launchApp(): void {
     ;(options.complete as AnyFunction | undefined)?.(result)
     return Promise.resolve(result)
   }
+  // Taro gives a component `behaviors: {}` when it has none; WeChat takes that as none, the simulator wants a list.
+  const component = g.Component as AnyFunction
+  g.Component = (options: Options) =>
+    component(Array.isArray(options.behaviors) ? options : { ...options, behaviors: [] })
   g.App = (options: Options) => {
     appInstance = options
   }
@@ -321,6 +325,18 @@ export function renderPage(route: string, query: Record<string, string> = {}): R
   const page = simulate.render(id)
   page.attach(document.createElement('parent-wrapper'))
   return page
+}
+
+/**
+ * Renders a component of the build that WeChat draws itself beside the pages, e.g. 'custom-tab-bar/index' (the
+ * app's own tab bar, which WeChat puts under each tab page). Render a given component once per file.
+ */
+export function renderComponent(componentPath: string): RenderedPage {
+  launchApp()
+  const id = simulate.load(path.join(DIST, componentPath), { rootPath: DIST, compiler: 'official' })
+  const component = simulate.render(id)
+  component.attach(document.createElement('parent-wrapper'))
+  return component
 }
 
 /** The text a person sees on the page, without the spaces the templates add. */

@@ -10,7 +10,7 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { openPage } from '@/routes'
 import { toCloudError } from '@/services/cloud'
 import { listNotices, readNotices } from '@/services/user'
-import { showUnreadBadge } from '@/utils/notice-badge'
+import { showNoticeBadge, showUnreadBadge } from '@/utils/notice-badge'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -44,7 +44,7 @@ function NoticeList() {
   const fetchPage = useCallback(async (cursor: string | undefined) => {
     const page = await listNotices({ cursor, limit: PAGE_SIZE })
     setUnread(page.unread)
-    showUnreadBadge(page.unread)
+    showNoticeBadge(page)
     return page
   }, [])
   const list = usePagedList(fetchPage)

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { PARTICIPATION_STATE_LABELS, type Participation } from '@shared/activities'
 import type { DueList } from '@shared/care'
 import type { Need } from '@shared/needs'
@@ -14,29 +13,10 @@ import { useShownData } from '@/hooks/use-shown-data'
 import { ROUTES, openPage } from '@/routes'
 import { listMyActivities } from '@/services/activities'
 import { listCareDue } from '@/services/care-due'
-import { listNeeds } from '@/services/needs'
+import { listNeeds, markNeedsSeen } from '@/services/needs'
 import './index.scss'
 
 const WEEK_MS = 7 * 24 * 3600_000
-/** Needs this phone has shown the volunteer already: the others (dispatched or claimed) carry 新 until seen once. */
-const SEEN_KEY = 'xiaoshe:seen-assigned'
-
-function seenNeeds(): string[] {
-  try {
-    const value: unknown = Taro.getStorageSync(SEEN_KEY)
-    return Array.isArray(value) ? value.map(String) : []
-  } catch {
-    return []
-  }
-}
-
-function markSeen(ids: string[]): void {
-  try {
-    Taro.setStorageSync(SEEN_KEY, ids.slice(-200))
-  } catch {
-    // Storage unavailable: the badge shows again next time.
-  }
-}
 
 interface Tasks {
   needs: Need[]
@@ -57,6 +37,7 @@ async function loadTasks(): Promise<Tasks> {
   }
 }
 
+/** A need a worker dispatched to the volunteer carries 新 until they have seen it (here, or on its page). */
 function NeedRow({ need, fresh }: { need: Need; fresh: boolean }) {
   return (
     <View
@@ -102,13 +83,15 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 function TaskLists({ me }: { me: Me }) {
-  // Read when the page shows; the needs it lists are seen from then on (no 新 next time).
-  const [seen, setSeen] = useState<string[]>(seenNeeds)
+  // Read when the page shows; the dispatched needs it lists as 新 are seen from then on, on every phone (the
+  // server keeps it). Failing to say so leaves them new; the list still shows.
+  const [fresh, setFresh] = useState<string[]>([])
   const read = useCallback(async () => {
-    setSeen(seenNeeds())
-    const fresh = await loadTasks()
-    markSeen([...new Set([...seenNeeds(), ...fresh.needs.map((n) => n.id)])])
-    return fresh
+    const tasks = await loadTasks()
+    const unseen = tasks.needs.filter((n) => n.unseen).map((n) => n.id)
+    setFresh((before) => [...new Set([...before, ...unseen])])
+    if (unseen.length > 0) void markNeedsSeen(unseen).catch(() => undefined)
+    return tasks
   }, [])
   const { data: tasks, error, reload } = useShownData(read)
 
@@ -137,7 +120,7 @@ function TaskLists({ me }: { me: Me }) {
       <Section title={`我接的求助（${tasks.needs.length}）`}>
         {tasks.needs.length === 0 && <Text className="hint">现在没有要去帮的邻居。</Text>}
         {tasks.needs.map((need) => (
-          <NeedRow key={need.id} need={need} fresh={!seen.includes(need.id)} />
+          <NeedRow key={need.id} need={need} fresh={fresh.includes(need.id)} />
         ))}
       </Section>
 

@@ -18,6 +18,7 @@ import {
   completeNeed,
   confirmNeed,
   getNeed,
+  markNeedsSeen,
   releaseNeed,
 } from '@/services/needs'
 import { askForNotices } from '@/services/notices'
@@ -134,6 +135,8 @@ export default function NeedDetailPage() {
     try {
       const fresh = await getNeed(id)
       if (current === requestId.current) setNeed(fresh)
+      // Dispatched to this volunteer and opened: seen (我的任务's badge). Failing leaves it new; nothing to say.
+      if (fresh.unseen) void markNeedsSeen([fresh.id]).catch(() => undefined)
     } catch (e) {
       if (current === requestId.current) setError(toCloudError(e))
     }
