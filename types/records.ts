@@ -237,6 +237,8 @@ export interface CornerRecord {
   projectCount: number
   createdAt: number
   updatedAt: number
+  /** The cover in cloud storage (`public/<collection>/<id>/…`, server/covers.ts), or none. */
+  cover?: string | null
 }
 
 /** `projects/<id>`: a charity project; while active it is listed in each of its corners' `projectIds`. */
@@ -252,6 +254,8 @@ export interface ProjectRecord {
   createdAt: number
   updatedAt: number
   updatedBy: string
+  /** The cover in cloud storage (`public/<collection>/<id>/…`, server/covers.ts), or none. */
+  cover?: string | null
 }
 
 /**
@@ -273,6 +277,8 @@ export interface ActivityRecord {
   createdBy: string
   createdAt: number
   updatedAt: number
+  /** The cover in cloud storage (`public/<collection>/<id>/…`, server/covers.ts), or none. */
+  cover?: string | null
 }
 
 /**

@@ -10,7 +10,7 @@ import { checkin, checkinCode, checkout } from './checkin'
 import { find } from './find'
 import { posterCode } from './poster'
 import { cancel, signup } from './signup'
-import { upsert } from './upsert'
+import { setCover, upsert } from './upsert'
 
 export const main = defineFunction({
   actions: {
@@ -27,5 +27,6 @@ export const main = defineFunction({
     attendance,
     confirm,
     posterCode,
+    setCover,
   },
 })

@@ -3,9 +3,9 @@
  * shopping districts, their weekly schedules and the projects they show.
  */
 import { defineFunction } from '../../../server/handler'
-import { get, list, upsert } from './corners'
-import { getProject, listProjects, upsertProject } from './projects'
+import { get, list, setCover, upsert } from './corners'
+import { getProject, listProjects, setProjectCover, upsertProject } from './projects'
 
 export const main = defineFunction({
-  actions: { list, get, upsert, listProjects, getProject, upsertProject },
+  actions: { list, get, upsert, setCover, listProjects, getProject, upsertProject, setProjectCover },
 })
