@@ -1,7 +1,7 @@
 /**
  * The `activities` cloud function (API.md `activities`): shifts of a project or standalone activities;
  * sign-up within capacity, the rotating on-site code, check-in and check-out, attendance and the minutes
- * that become points.
+ * that become points; the poster's code and each activity's cover.
  */
 import { defineFunction } from '../../../server/handler'
 import { attendance, confirm } from './attendance'

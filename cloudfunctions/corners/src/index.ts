@@ -1,6 +1,6 @@
 /**
  * The `corners` cloud function (API.md `corners`): 街头公益角 — open-air charity markets in parks and
- * shopping districts, their weekly schedules and the projects they show.
+ * shopping districts, their weekly schedules and the projects they show, and the covers workers give them.
  */
 import { defineFunction } from '../../../server/handler'
 import { get, list, setCover, upsert } from './corners'
