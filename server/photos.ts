@@ -73,15 +73,29 @@ export async function removeFiles(fileIDs: string[]): Promise<void> {
   }
 }
 
-/** Temporary URLs of `fileIDs` (one request for all), by file ID; a missing file has none. */
+/** The most file IDs CloudBase turns into temporary URLs in one request. */
+const URLS_PER_REQUEST = 50
+
+/**
+ * Temporary URLs of `fileIDs` (one request per 50, sent together), by file ID; a missing file has none.
+ */
 export async function photoUrls(fileIDs: Array<string | null | undefined>): Promise<Map<string, string>> {
   const wanted = [...new Set(fileIDs.filter((f): f is string => Boolean(f)))]
   const urls = new Map<string, string>()
-  if (wanted.length === 0) return urls
-  const res = (await cloud.getTempFileURL({
-    fileList: wanted.map((fileID) => ({ fileID, maxAge: PHOTO_URL_SECONDS })),
-  })) as { fileList: unknown[] }
-  for (const file of res.fileList as Array<{ fileID: string; tempFileURL: string; status: number }>) {
+  const batches: string[][] = []
+  for (let i = 0; i < wanted.length; i += URLS_PER_REQUEST)
+    batches.push(wanted.slice(i, i + URLS_PER_REQUEST))
+  const answers = await Promise.all(
+    batches.map(
+      async (batch) =>
+        (
+          (await cloud.getTempFileURL({
+            fileList: batch.map((fileID) => ({ fileID, maxAge: PHOTO_URL_SECONDS })),
+          })) as { fileList: unknown[] }
+        ).fileList as Array<{ fileID: string; tempFileURL: string; status: number }>,
+    ),
+  )
+  for (const file of answers.flat()) {
     if (file.status === 0 && file.tempFileURL) urls.set(file.fileID, file.tempFileURL)
   }
   return urls

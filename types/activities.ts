@@ -6,6 +6,7 @@
 import * as z from 'zod/mini'
 import { locationSchema, PROJECT_CATEGORIES, type ProjectCategory } from './corners'
 import { epochMsSchema, idSchema, pagingFields, text } from './fields'
+import { photoFileId } from './images'
 import type { ActivityRecord } from './records'
 
 export const ACTIVITY_STATUSES = ['open', 'closed', 'cancelled'] as const
@@ -214,6 +215,8 @@ export const checkinInput = z.strictObject({ ...activityId, code: codeSchema })
 export const checkoutInput = z.strictObject({ ...activityId, code: codeSchema })
 export const attendanceInput = z.strictObject(activityId)
 export const posterCodeInput = z.strictObject(activityId)
+/** A photo the worker uploaded (services/storage.ts) as the activity's cover; null takes it away. */
+export const setActivityCoverInput = z.strictObject({ ...activityId, fileID: z.nullable(photoFileId) })
 
 /**
  * A poster's mini-program code opens the activity page with `scene` = `a=<activity id>` (WeChat allows at most
@@ -242,6 +245,9 @@ export function activityIdFromScene(scene: string | undefined | null): string | 
 /** A poster's mini-program code: a PNG as a data URL. */
 export interface PosterCode {
   image: string
+  /** The picture at the top of the poster: the activity's cover, else its project's, else its corner's (a
+   * temporary URL), or null: the poster draws its own. */
+  coverUrl: string | null
 }
 
 export const confirmAttendanceInput = z.strictObject({
@@ -284,6 +290,12 @@ export interface Activity {
   status: ActivityStatus
   /** The caller's own state with this activity (null: not signed up); absent for anonymous callers. */
   myState?: ParticipationState | null
+  /**
+   * The cover's temporary URL (two hours), or null: none set (activities.setCover). Answered where activities
+   * are shown (list, find, get, upsert, setCover, corners.getProject); absent in a place's copy (mine,
+   * signup, cancel, checkin, checkout).
+   */
+  coverUrl?: string | null
 }
 
 /** An activity in the 活动 list (`find`): with its project's title and category and its corner's name. */
@@ -335,8 +347,15 @@ export interface AttendanceItem {
   points: number | null
 }
 
-/** An activity as callers see it (both functions answer it); `myState` only when it was looked up. */
-export function toActivity(r: ActivityRecord, myState?: ParticipationState | null): Activity {
+/**
+ * An activity as callers see it (both functions answer it); `myState` only when it was looked up, `coverUrl`
+ * only when the covers' temporary URLs were (`covers`, by file ID).
+ */
+export function toActivity(
+  r: ActivityRecord,
+  myState?: ParticipationState | null,
+  covers?: Map<string, string>,
+): Activity {
   const activity: Activity = {
     id: r._id,
     projectId: r.projectId,
@@ -351,5 +370,6 @@ export function toActivity(r: ActivityRecord, myState?: ParticipationState | nul
     status: r.status,
   }
   if (myState !== undefined) activity.myState = myState
+  if (covers) activity.coverUrl = (r.cover && covers.get(r.cover)) || null
   return activity
 }

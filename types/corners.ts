@@ -6,6 +6,7 @@
 import * as z from 'zod/mini'
 import type { Activity } from './activities'
 import { idSchema, pagingFields, text } from './fields'
+import { photoFileId } from './images'
 
 export const CORNER_KINDS = ['park', 'mall'] as const
 export type CornerKind = (typeof CORNER_KINDS)[number]
@@ -240,6 +241,13 @@ export const upsertProjectInput = z.strictObject({
   status: z.optional(z.enum(PROJECT_STATUSES, { error: '项目状态只能是展示中或已下架' })),
 })
 
+/** A photo the worker uploaded (services/storage.ts) as the cover; null takes the cover away. */
+const coverFileId = z.nullable(photoFileId)
+
+export const setCornerCoverInput = z.strictObject({ ...cornerId, fileID: coverFileId })
+
+export const setProjectCoverInput = z.strictObject({ ...projectId, fileID: coverFileId })
+
 export type ListCornersInput = z.infer<typeof listCornersInput>
 export type UpsertCornerInput = z.infer<typeof upsertCornerInput>
 export type ListProjectsInput = z.infer<typeof listProjectsInput>
@@ -255,6 +263,8 @@ export interface Corner {
   schedule: Schedule
   /** Active projects shown at this corner. */
   projectCount: number
+  /** The cover's temporary URL (two hours), or null: none set (corners.setCover). */
+  coverUrl: string | null
   distanceKm?: number
   /**
    * `corners.list` only: the corner's next activity (one under way, or the soonest to start) when it comes
@@ -298,6 +308,8 @@ export interface Project {
   cornerIds: string[]
   status: ProjectStatus
   updatedAt: number
+  /** The cover's temporary URL (two hours), or null: none set (corners.setProjectCover). */
+  coverUrl: string | null
 }
 
 /** `corners.get`: the corner and the active projects it shows, most recently updated first. */

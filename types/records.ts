@@ -244,6 +244,8 @@ export interface CornerRecord {
   projectCount: number
   createdAt: number
   updatedAt: number
+  /** The cover in cloud storage (`public/<collection>/<id>/…`, server/covers.ts), or none. */
+  cover?: string | null
 }
 
 /** `projects/<id>`: a charity project; while active it is listed in each of its corners' `projectIds`. */
@@ -259,6 +261,8 @@ export interface ProjectRecord {
   createdAt: number
   updatedAt: number
   updatedBy: string
+  /** The cover in cloud storage (`public/<collection>/<id>/…`, server/covers.ts), or none. */
+  cover?: string | null
 }
 
 /**
@@ -280,6 +284,8 @@ export interface ActivityRecord {
   createdBy: string
   createdAt: number
   updatedAt: number
+  /** The cover in cloud storage (`public/<collection>/<id>/…`, server/covers.ts), or none. */
+  cover?: string | null
 }
 
 /**

@@ -39,6 +39,11 @@ export function upsertActivity(input: UpsertActivityInput): Promise<Activity> {
   return callFunction<Activity>(FUNCTION, { action: 'upsert', ...input })
 }
 
+/** Workers only: gives an activity its cover (a photo the worker uploaded) or takes it away. */
+export function setActivityCover(id: string, fileID: string | null): Promise<Activity> {
+  return callFunction<Activity>(FUNCTION, { action: 'setCover', id, fileID })
+}
+
 /**
  * Takes a place. Full → `resource-exhausted`; already signed up → `already-exists`; at the same time as
  * another of mine → `failed-precondition` (each with a Chinese message that says so).

@@ -49,6 +49,16 @@ export function upsertProject(input: UpsertProjectInput): Promise<Project> {
   return callFunction<Project>(FUNCTION, { action: 'upsertProject', ...input })
 }
 
+/** Workers only: gives a corner its cover (a photo the worker uploaded, services/storage.ts) or takes it away. */
+export function setCornerCover(id: string, fileID: string | null): Promise<Corner> {
+  return callFunction<Corner>(FUNCTION, { action: 'setCover', id, fileID })
+}
+
+/** Workers only: gives a project its cover or takes it away. */
+export function setProjectCover(id: string, fileID: string | null): Promise<Project> {
+  return callFunction<Project>(FUNCTION, { action: 'setProjectCover', id, fileID })
+}
+
 // ------------------------------------------------------------------ where the person is
 
 /** The middle of 裕华区 (near 裕华万达广场), used when the phone does not tell where the person is. */

@@ -645,6 +645,20 @@ export const ROWS: Row[] = [
     ...workersOnly(),
   },
 
+  // Taking a cover away; giving one needs the caller's own upload (test/functions/covers.test.ts).
+  {
+    fn: 'corners',
+    action: 'setCover',
+    payload: () => ({ id: 'corner-shiji-park', fileID: null }),
+    ...workersOnly(),
+  },
+  {
+    fn: 'corners',
+    action: 'setProjectCover',
+    payload: () => ({ id: 'project-xiaomianao', fileID: null }),
+    ...workersOnly(),
+  },
+
   // activities
   { fn: 'activities', action: 'list', payload: () => ({ limit: 5 }), expect: {}, otherwise: 'ok' },
   // The 活动 list: residents, volunteers and anyone who opens the tab or a corner, every filter at once.
@@ -706,6 +720,12 @@ export const ROWS: Row[] = [
     fn: 'activities',
     action: 'posterCode',
     payload: async (f) => ({ id: (await f.activity('open')).id }),
+    ...workersOnly(),
+  },
+  {
+    fn: 'activities',
+    action: 'setCover',
+    payload: async (f) => ({ id: (await f.activity('open')).id, fileID: null }),
     ...workersOnly(),
   },
   {

@@ -16,6 +16,7 @@ import {
 import type { Page } from '../../../types/envelope'
 import type { ActivityRecord, SignupRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
+import { coverUrls } from '../../../server/covers'
 import { action } from '../../../server/handler'
 import { afterCursor, decodeCursor, pageOf } from '../../../server/paging'
 import { findActivity, signupId } from './store'
@@ -37,12 +38,14 @@ export async function statesOf(
   return states
 }
 
-function withStates(
+/** The activities as shown: with the caller's state (logged in) and their covers' temporary URLs. */
+export async function shown(
   rows: ActivityRecord[],
   openid: string,
   states: Map<string, ParticipationState>,
-): Activity[] {
-  return rows.map((a) => (openid ? toActivity(a, states.get(a._id) ?? null) : toActivity(a)))
+): Promise<Activity[]> {
+  const covers = await coverUrls(rows)
+  return rows.map((a) => toActivity(a, openid ? (states.get(a._id) ?? null) : undefined, covers))
 }
 
 export const list = action({
@@ -73,7 +76,7 @@ export const list = action({
       caller.openid,
       rows.map((a) => a._id),
     )
-    return { items: withStates(rows, caller.openid, states), nextCursor }
+    return { items: await shown(rows, caller.openid, states), nextCursor }
   },
 })
 
@@ -83,7 +86,7 @@ export const get = action({
   run: async (args, caller): Promise<Activity> => {
     const activity = await findActivity(args.id)
     const states = await statesOf(caller.openid, [activity._id])
-    return withStates([activity], caller.openid, states)[0]
+    return (await shown([activity], caller.openid, states))[0]
   },
 })
 

@@ -9,7 +9,6 @@ import {
   findActivitiesInput,
   MAX_ACTIVITY_MS,
   MAX_PROJECTS_PER_CATEGORY,
-  toActivity,
   type ActivityListing,
 } from '../../../types/activities'
 import { distanceKm } from '../../../types/corners'
@@ -19,7 +18,7 @@ import { _, db } from '../../../server/cloud'
 import { action } from '../../../server/handler'
 import { afterCursor, decodeCursor, pageOf } from '../../../server/paging'
 import { escapeRegex } from '../../../server/search'
-import { statesOf } from './browse'
+import { shown, statesOf } from './browse'
 
 /** The documents of these ids with only the fields asked for (one read; none for no ids). */
 async function byIds<T>(collection: string, ids: string[], fields: Record<string, boolean>): Promise<T[]> {
@@ -86,11 +85,12 @@ export const find = action({
     ])
     const cornerOf = new Map(corners.map((c) => [c._id, c]))
     const projectOf = new Map(projects.map((p) => [p._id, p]))
-    const items = rows.map((a): ActivityListing => {
+    const shownRows = await shown(rows, caller.openid, states)
+    const items = rows.map((a, i): ActivityListing => {
       const corner = a.cornerId ? cornerOf.get(a.cornerId) : undefined
       const project = a.projectId ? projectOf.get(a.projectId) : undefined
       const listing: ActivityListing = {
-        ...(caller.openid ? toActivity(a, states.get(a._id) ?? null) : toActivity(a)),
+        ...shownRows[i],
         projectTitle: project?.title ?? null,
         category: project?.category ?? null,
         cornerName: corner?.name ?? null,

@@ -1,7 +1,7 @@
 /**
  * The `activities` cloud function (API.md `activities`): shifts of a project or standalone activities;
  * sign-up within capacity, the rotating on-site code, check-in and check-out, attendance and the minutes
- * that become points.
+ * that become points; the poster's code and each activity's cover.
  */
 import { defineFunction } from '../../../server/handler'
 import { attendance, confirm } from './attendance'
@@ -10,7 +10,7 @@ import { checkin, checkinCode, checkout } from './checkin'
 import { find } from './find'
 import { posterCode } from './poster'
 import { cancel, signup } from './signup'
-import { upsert } from './upsert'
+import { setCover, upsert } from './upsert'
 
 export const main = defineFunction({
   actions: {
@@ -27,5 +27,6 @@ export const main = defineFunction({
     attendance,
     confirm,
     posterCode,
+    setCover,
   },
 })

@@ -1,6 +1,7 @@
 /**
  * `activities.posterCode`: the mini-program code of an activity's poster (`wxacode.getUnlimited`), which opens the
- * activity's page with the activity in `scene`.
+ * activity's page with the activity in `scene`, and the picture for the poster's top: the activity's cover, else
+ * its project's, else its corner's.
  */
 import {
   activityScene,
@@ -9,7 +10,10 @@ import {
   posterCodeInput,
   SCENE_MAX,
 } from '../../../types/activities'
+import type { ActivityRecord } from '../../../types/records'
 import { cloud } from '../../../server/cloud'
+import { coverUrls } from '../../../server/covers'
+import { byId } from '../../../server/docs'
 import { AppError, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { findActivity } from './store'
@@ -35,6 +39,21 @@ export const posterCode = action({
       throw new AppError('internal', '暂时无法生成小程序码，请稍后再试')
     }
     const type = res.contentType || 'image/png'
-    return { image: `data:${type};base64,${Buffer.from(res.buffer).toString('base64')}` }
+    const cover = await posterCover(activity)
+    const coverUrl = cover ? ((await coverUrls([{ _id: activity._id, cover }])).get(cover) ?? null) : null
+    return { image: `data:${type};base64,${Buffer.from(res.buffer).toString('base64')}`, coverUrl }
   },
 })
+
+/** The first cover of the activity, its project and its corner (at most 2 reads), or null. */
+async function posterCover(activity: ActivityRecord): Promise<string | null> {
+  if (activity.cover) return activity.cover
+  for (const [collection, id] of [
+    ['projects', activity.projectId],
+    ['corners', activity.cornerId],
+  ] as const) {
+    const cover = id ? (await byId<{ cover?: string | null }>(collection, id))?.cover : null
+    if (cover) return cover
+  }
+  return null
+}

@@ -5,6 +5,7 @@
  */
 import {
   DEFAULT_POINTS_PER_HOUR,
+  setActivityCoverInput,
   toActivity,
   upsertActivityInput,
   type Activity,
@@ -14,6 +15,7 @@ import type { ActivityRecord, CornerRecord, ProjectRecord } from '../../../types
 import { activityEdited, activityHeld } from '../../../types/report'
 import { db } from '../../../server/cloud'
 import { assertSafeText } from '../../../server/content'
+import { coverAction, coverUrls } from '../../../server/covers'
 import { invalid, notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { countInTransaction } from '../../../server/report'
@@ -67,7 +69,7 @@ export const upsert = action({
         await tx.collection('activities').doc(_id).set({ data: fields })
         await countInTransaction(tx, [activityHeld(record)])
       })
-      return toActivity(record)
+      return toActivity(record, undefined, new Map())
     }
     const id = args.id
     const updated = await inTransaction(async (tx) => {
@@ -116,6 +118,14 @@ export const upsert = action({
     }
     // Those who still hold a place hear that it is off (a refused message never fails the change).
     if (before.status !== 'cancelled' && after.status === 'cancelled') await tellCancelled(after)
-    return toActivity(after)
+    return toActivity(after, undefined, await coverUrls([after]))
   },
 })
+
+/** Sets or takes away an activity's cover (server/covers.ts). */
+export const setCover = coverAction<ActivityRecord, Activity>(
+  setActivityCoverInput,
+  'activities',
+  '没有找到这个活动，可能已被删除',
+  (activity, covers) => toActivity(activity, undefined, covers),
+)

@@ -10,6 +10,7 @@ import {
   nextSession,
   getCornerInput,
   listCornersInput,
+  setCornerCoverInput,
   MAX_CORNERS,
   MAX_PROJECTS_PER_CORNER,
   upsertCornerInput,
@@ -20,6 +21,7 @@ import {
 import type { ActivityRecord, CornerRecord, ProjectRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
 import { assertSafeText } from '../../../server/content'
+import { coverAction, coverUrls } from '../../../server/covers'
 import { notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { inTransaction } from '../../../server/transaction'
@@ -78,7 +80,7 @@ export const list = action({
       .limit(MAX_CORNERS)
       .get()
     const now = Date.now()
-    const next = await nextActivities(res.data, now)
+    const [next, covers] = await Promise.all([nextActivities(res.data, now), coverUrls(res.data)])
     const withNext = (corner: Corner): Corner => {
       const session = nextSession(corner.schedule, now)
       const activity = next.get(corner.id)
@@ -86,10 +88,10 @@ export const list = action({
       return corner
     }
     const near = args.near
-    if (!near) return { items: [...res.data].sort(byName).map((c) => withNext(toCorner(c))) }
+    if (!near) return { items: [...res.data].sort(byName).map((c) => withNext(toCorner(c, covers))) }
     const measured = res.data.map((c) => ({ c, km: distanceKm(near, c.location) }))
     measured.sort((a, b) => a.km - b.km || a.c._id.localeCompare(b.c._id))
-    return { items: measured.map(({ c, km }) => withNext(toCorner(c, Math.round(km * 100) / 100))) }
+    return { items: measured.map(({ c, km }) => withNext(toCorner(c, covers, Math.round(km * 100) / 100))) }
   },
 })
 
@@ -109,7 +111,8 @@ export const get = action({
             .get()
         ).data
       : []
-    return { corner: toCorner(corner), projects: projects.map(toProject) }
+    const covers = await coverUrls([corner, ...projects])
+    return { corner: toCorner(corner, covers), projects: projects.map((p) => toProject(p, covers)) }
   },
 })
 
@@ -145,7 +148,7 @@ export const upsert = action({
           })
         return { ...corner, ...fields, updatedAt: now }
       })
-      return toCorner(updated)
+      return toCorner(updated, await coverUrls([updated]))
     }
     const { total } = await db.collection('corners').count()
     if (total >= MAX_CORNERS) throw precondition(`公益角最多${MAX_CORNERS}个，请先合并或撤掉一些`)
@@ -159,6 +162,14 @@ export const upsert = action({
       updatedAt: now,
     }
     await db.collection('corners').add({ data: record })
-    return toCorner(record)
+    return toCorner(record, new Map())
   },
 })
+
+/** Sets or takes away a corner's cover (server/covers.ts). */
+export const setCover = coverAction<CornerRecord, Corner>(
+  setCornerCoverInput,
+  'corners',
+  '没有找到这个公益角，可能已经撤掉了',
+  toCorner,
+)

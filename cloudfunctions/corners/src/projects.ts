@@ -8,6 +8,7 @@ import {
   getProjectInput,
   listProjectsInput,
   MAX_PROJECTS_PER_CORNER,
+  setProjectCoverInput,
   upsertProjectInput,
   type Project,
   type ProjectDetail,
@@ -16,6 +17,7 @@ import type { Page } from '../../../types/envelope'
 import type { ActivityRecord, CornerRecord, ProjectRecord } from '../../../types/records'
 import { _, db } from '../../../server/cloud'
 import { assertSafeText } from '../../../server/content'
+import { coverAction, coverUrls } from '../../../server/covers'
 import { notFound, precondition } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { afterCursor, decodeCursor, pageOf } from '../../../server/paging'
@@ -52,7 +54,8 @@ export const listProjects = action({
       .limit(limit + 1)
       .get()
     const { rows, nextCursor } = pageOf(res.data, limit, (p) => p.updatedAt)
-    return { items: rows.map(toProject), nextCursor }
+    const covers = await coverUrls(rows)
+    return { items: rows.map((p) => toProject(p, covers)), nextCursor }
   },
 })
 
@@ -72,7 +75,11 @@ export const getProject = action({
       .orderBy('_id', 'asc')
       .limit(UPCOMING)
       .get()
-    return { project: toProject(project), activities: upcoming.data.map((a) => toActivity(a)) }
+    const covers = await coverUrls([project, ...upcoming.data])
+    return {
+      project: toProject(project, covers),
+      activities: upcoming.data.map((a) => toActivity(a, undefined, covers)),
+    }
   },
 })
 
@@ -120,11 +127,21 @@ export const upsertProject = action({
         createdAt: before?.createdAt ?? now,
         updatedAt: now,
         updatedBy: caller.openid,
+        // The whole document is written: the cover (set apart, setProjectCover) stays.
+        cover: before?.cover ?? null,
       }
       const { _id, ...fields } = next
       await tx.collection('projects').doc(_id).set({ data: fields })
       return next
     })
-    return toProject(record)
+    return toProject(record, await coverUrls([record]))
   },
 })
+
+/** Sets or takes away a project's cover (server/covers.ts); the project keeps its place in the lists. */
+export const setProjectCover = coverAction<ProjectRecord, Project>(
+  setProjectCoverInput,
+  'projects',
+  '没有找到这个公益项目',
+  toProject,
+)

@@ -1,8 +1,14 @@
 /** What callers see of corners and projects. */
 import type { Corner, Project } from '../../../types/corners'
 import type { CornerRecord, ProjectRecord } from '../../../types/records'
+import { coverUrlOf } from '../../../server/covers'
 
-export function toCorner(r: Omit<CornerRecord, 'projectIds'>, distanceKm?: number): Corner {
+/** `covers` holds the covers' temporary URLs (server/covers.ts coverUrls). */
+export function toCorner(
+  r: Omit<CornerRecord, 'projectIds'>,
+  covers: Map<string, string>,
+  distanceKm?: number,
+): Corner {
   const corner: Corner = {
     id: r._id,
     name: r.name,
@@ -16,12 +22,13 @@ export function toCorner(r: Omit<CornerRecord, 'projectIds'>, distanceKm?: numbe
       note: r.schedule.note ?? '',
     },
     projectCount: r.projectCount,
+    coverUrl: coverUrlOf(r, covers),
   }
   if (distanceKm !== undefined) corner.distanceKm = distanceKm
   return corner
 }
 
-export function toProject(r: ProjectRecord): Project {
+export function toProject(r: ProjectRecord, covers: Map<string, string>): Project {
   return {
     id: r._id,
     title: r.title,
@@ -32,5 +39,6 @@ export function toProject(r: ProjectRecord): Project {
     cornerIds: r.cornerIds,
     status: r.status,
     updatedAt: r.updatedAt,
+    coverUrl: coverUrlOf(r, covers),
   }
 }

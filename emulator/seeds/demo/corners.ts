@@ -7,6 +7,8 @@
  */
 import type { CornerKind, ProjectCategory } from '../../../types/corners'
 import type { CornerRecord, ProjectRecord } from '../../../types/records'
+import { fileIdOf } from '../../storage'
+import { cornerCover, projectCover } from './pictures'
 
 const DAY = 86_400_000
 
@@ -521,9 +523,17 @@ const ARCHIVED: ProjectDraft[] = [
 export interface DemoCorners {
   corners: CornerRecord[]
   projects: ProjectRecord[]
+  /** Each corner's and project's cover, drawn for the demo (pictures.ts), where setCover would keep it. */
+  files: Array<{ path: string; bytes: Buffer }>
 }
 
 export function demoCorners(now: number): DemoCorners {
+  const files: Array<{ path: string; bytes: Buffer }> = []
+  const cover = (collection: string, id: string, bytes: Buffer): string => {
+    const path = `public/${collection}/${id}/cover-demo.png`
+    files.push({ path, bytes })
+    return fileIdOf(path)
+  }
   const cornerIds = CORNERS.map((c) => c[0])
   const shownAt = new Map<string, string[]>()
   for (const [id] of FLAGSHIPS) shownAt.set(id, [...cornerIds])
@@ -551,6 +561,7 @@ export function demoCorners(now: number): DemoCorners {
       // Updated over the last weeks ("动态更新"), the newest first on each corner.
       updatedAt: now - ((i * 7) % 40) * DAY - i * 60_000,
       updatedBy: 'demo-worker-liu',
+      cover: cover('projects', id, projectCover(i, category)),
     }),
   )
 
@@ -570,8 +581,9 @@ export function demoCorners(now: number): DemoCorners {
         projectCount: projectIds.length,
         createdAt: now - (365 - i) * DAY,
         updatedAt: now - 10 * DAY,
+        cover: cover('corners', id, cornerCover(i, kind)),
       }
     },
   )
-  return { corners, projects }
+  return { corners, projects, files }
 }

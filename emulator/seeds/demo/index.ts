@@ -16,7 +16,7 @@ export function demoSeed(now: number): SeedData {
   const history = withPointHistories(demoUsers(now), now)
   const shops = demoShops(now)
   const mall = demoMall(shops, history.users, history.ledger, now)
-  const { corners, projects } = demoCorners(now)
+  const { corners, projects, files: covers } = demoCorners(now)
   const acts = demoActivities(corners, projects, mall.users, mall.ledger, now)
   const care = demoCare(acts.users, acts.ledger, now)
   const { ledger } = care
@@ -57,6 +57,6 @@ export function demoSeed(now: number): SeedData {
       report_days: reportDays as unknown as Doc[],
     },
     identities: demoIdentities(),
-    files: mall.files,
+    files: [...mall.files, ...covers],
   }
 }

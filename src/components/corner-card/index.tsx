@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { CORNER_KIND_LABELS, describeSchedule, formatDistance, type Corner } from '@shared/corners'
 import Icon from '@/components/icon'
 import { describeNextSession } from '@/components/activity-time'
+import { CoverThumb } from '@/components/cover'
 import './index.scss'
 
 /** 公园 in green, 商圈 in the brand colour. */
@@ -23,27 +24,32 @@ export default function CornerCard({ corner, rank, now, onOpen }: CornerCardProp
   const note = corner.schedule.note ? ` · ${corner.schedule.note}` : ''
   return (
     <View className="card corner-card" onClick={onOpen} role="button">
-      <View className="corner-card__head">
-        {rank !== undefined && <Text className={`corner-rank corner-rank--${corner.kind}`}>{rank}</Text>}
-        <Text className="corner-card__name">{corner.name}</Text>
-        {corner.distanceKm !== undefined && (
-          <Text className="corner-card__distance">{formatDistance(corner.distanceKm)}</Text>
-        )}
+      <View className="cover-row">
+        <View className="cover-row__main">
+          <View className="corner-card__head">
+            {rank !== undefined && <Text className={`corner-rank corner-rank--${corner.kind}`}>{rank}</Text>}
+            <Text className="corner-card__name">{corner.name}</Text>
+            {corner.distanceKm !== undefined && (
+              <Text className="corner-card__distance">{formatDistance(corner.distanceKm)}</Text>
+            )}
+          </View>
+          <View className="corner-card__tags">
+            <CornerKindTag kind={corner.kind} />
+            <Text className="corner-card__count">{corner.projectCount}个公益项目</Text>
+          </View>
+          <Text className={`corner-card__next${next.startsWith('正在') ? ' corner-card__next--now' : ''}`}>
+            {next}
+          </Text>
+          <Text className="corner-card__line">
+            {describeSchedule(corner.schedule)}
+            {note}
+          </Text>
+          <Text className="corner-card__more">
+            看看有哪些项目 <Icon name="next" />
+          </Text>
+        </View>
+        <CoverThumb url={corner.coverUrl} label={`「${corner.name}」的封面`} />
       </View>
-      <View className="corner-card__tags">
-        <CornerKindTag kind={corner.kind} />
-        <Text className="corner-card__count">{corner.projectCount}个公益项目</Text>
-      </View>
-      <Text className={`corner-card__next${next.startsWith('正在') ? ' corner-card__next--now' : ''}`}>
-        {next}
-      </Text>
-      <Text className="corner-card__line">
-        {describeSchedule(corner.schedule)}
-        {note}
-      </Text>
-      <Text className="corner-card__more">
-        看看有哪些项目 <Icon name="next" />
-      </Text>
     </View>
   )
 }

@@ -9,10 +9,11 @@ interface PhotoThumbProps {
   label: string
   /** The photos to page through when it is opened (default: this one). */
   group?: string[]
-  size?: 'small' | 'large'
+  /** `wide`: a cover's 16:9. */
+  size?: 'small' | 'large' | 'wide'
 }
 
-/** A square thumbnail of a photo; a tap shows it full screen (Taro.previewImage). */
+/** A thumbnail of a photo (square, or 16:9 for a cover); a tap shows it full screen (Taro.previewImage). */
 export default function PhotoThumb({ url, label, group, size = 'small' }: PhotoThumbProps) {
   return (
     <View

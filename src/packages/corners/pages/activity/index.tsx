@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { type Activity, activityIdFromScene } from '@shared/activities'
+import { CoverBanner } from '@/components/cover'
 import PrivacySheet from '@/components/privacy-sheet'
 import { useRefreshOnReturn } from '@/components/need-list'
 import { ErrorState, Loading } from '@/components/page-state'
@@ -66,6 +67,7 @@ export default function ActivityPage() {
   return (
     <View className={`page${elder ? ' page--elder' : ''}`}>
       <PrivacySheet />
+      <CoverBanner url={activity.coverUrl} label={`「${activity.title}」的封面`} />
       <ActivityItem activity={activity} now={now} message={signing.messages[activity.id] ?? error?.message}>
         <SignUpAction activity={activity} now={now} onSignUp={() => signing.ask(activity)} />
         {hasRole(me, 'worker') && <WorkerButtons id={activity.id} />}

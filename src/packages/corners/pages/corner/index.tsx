@@ -6,6 +6,7 @@ import { describeSchedule, type CornerDetail } from '@shared/corners'
 import ActivityCard from '@/components/activity-card'
 import { describeNextSession } from '@/components/activity-time'
 import { CornerKindTag } from '@/components/corner-card'
+import { CoverBanner } from '@/components/cover'
 import { useRefreshOnReturn } from '@/components/need-list'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { useMe } from '@/hooks/use-me'
@@ -92,6 +93,7 @@ export default function CornerPage() {
   const next = describeNextSession(corner.schedule, now, activities[0])
   return (
     <View className={`page corner${elder ? ' page--elder' : ''}`}>
+      <CoverBanner url={corner.coverUrl} label={`「${corner.name}」的封面`} />
       <View className="card corner__head">
         <View className="corner__title-row">
           <Text className="corner__name">{corner.name}</Text>

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import type { Activity } from '@shared/activities'
 import { PROJECT_CATEGORY_LABELS, type Project } from '@shared/corners'
+import { CoverBanner } from '@/components/cover'
 import { useRefreshOnReturn } from '@/components/need-list'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
@@ -97,6 +98,7 @@ export default function ProjectPage() {
 
   return (
     <View className={`page project${elder ? ' page--elder' : ''}`}>
+      <CoverBanner url={project.coverUrl} label={`「${project.title}」的封面`} />
       <View className="card project__head">
         <Text className="project__title">{project.title}</Text>
         <View className="project__meta">

@@ -1,6 +1,7 @@
 /**
- * 活动海报 (workers): an activity's poster drawn on the phone — a cover, the title, time and place, and the
- * mini-program code that opens the activity (`activities.posterCode`) — saved to the album or downloaded.
+ * 活动海报 (workers): an activity's poster drawn on the phone — a cover (the activity's, its project's or its
+ * corner's, else a drawn one), the title, time and place, and the mini-program code that opens the activity
+ * (`activities.posterCode`) — saved to the album or downloaded.
  */
 import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -28,7 +29,7 @@ function Poster({ id }: { id: string }) {
     try {
       const [a, code] = await Promise.all([getActivity(id), getPosterCode(id)])
       setActivity(a)
-      setImage(await render(posterDrawing(a, code.image, STATION)))
+      setImage(await render(posterDrawing(a, code.image, STATION, code.coverUrl)))
     } catch (e) {
       setError(e instanceof Error && !('code' in e) ? e : toCloudError(e))
     }

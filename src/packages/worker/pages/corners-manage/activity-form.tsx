@@ -12,9 +12,10 @@ import type { Corner } from '@shared/corners'
 import { dateText, formatClock, instantOf } from '@/components/activity-time'
 import ConfirmDialog from '@/components/confirm-dialog'
 import FormField, { TextField } from '@/components/form-field'
-import { upsertActivity } from '@/services/activities'
+import { setActivityCover, upsertActivity } from '@/services/activities'
 import { toCloudError } from '@/services/cloud'
 import { Chips, FieldError, errorOf, fieldErrors, typedNumber } from './chips'
+import CoverSetter from './cover-setter'
 import TimeField from './time-field'
 
 const STATUS_OPTIONS = ACTIVITY_STATUSES.map((s) => ({ value: s, label: ACTIVITY_STATUS_LABELS[s] }))
@@ -28,12 +29,24 @@ interface ActivityFormProps {
   projectId: string | null
   /** The corners it may take place at. */
   corners: Corner[]
+  /** The worker's openid (a cover is uploaded into their own folder first). */
+  openid: string
   onSaved: (activity: Activity) => void
   onCancel: () => void
+  /** A cover was set or taken away (saved at once). */
+  onCoverChanged: () => void
 }
 
 /** Creates an activity or changes it: title, corner and place, day and hours, places, points per hour. */
-export default function ActivityForm({ activity, projectId, corners, onSaved, onCancel }: ActivityFormProps) {
+export default function ActivityForm({
+  activity,
+  projectId,
+  corners,
+  openid,
+  onSaved,
+  onCancel,
+  onCoverChanged,
+}: ActivityFormProps) {
   const now = Date.now()
   const tomorrow = now + 86_400_000
   const [title, setTitle] = useState(activity?.title ?? '')
@@ -119,6 +132,15 @@ export default function ActivityForm({ activity, projectId, corners, onSaved, on
   return (
     <View className="card manage__form">
       <Text className="card__title">{activity ? '修改活动' : '发布活动'}</Text>
+      <CoverSetter
+        noun="活动"
+        id={activity?.id}
+        name={activity?.title ?? ''}
+        coverUrl={activity?.coverUrl}
+        openid={openid}
+        save={setActivityCover}
+        onChanged={onCoverChanged}
+      />
       {taken > 0 && (
         <Text className="hint manage__note">
           已有 {taken} 人报名：活动时间不能再改，名额不能少于 {taken} 个。

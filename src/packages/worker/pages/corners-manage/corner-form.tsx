@@ -9,8 +9,9 @@ import {
 } from '@shared/corners'
 import FormField, { TextField } from '@/components/form-field'
 import { toCloudError } from '@/services/cloud'
-import { DISTRICT_CENTRE, upsertCorner } from '@/services/corners'
+import { DISTRICT_CENTRE, setCornerCover, upsertCorner } from '@/services/corners'
 import { Chips, FieldError, MultiChips, errorOf, fieldErrors, typedNumber } from './chips'
+import CoverSetter from './cover-setter'
 import TimeField from './time-field'
 import { CAN_PICK_ON_MAP, pickPlace } from '@/services/device'
 
@@ -26,12 +27,16 @@ const WEEKDAY_OPTIONS = [1, 2, 3, 4, 5, 6, 0].map((day) => ({ value: day, label:
 
 interface CornerFormProps {
   corner?: Corner
+  /** The worker's openid (a cover is uploaded into their own folder first). */
+  openid: string
   onSaved: (corner: Corner) => void
   onCancel: () => void
+  /** A cover was set or taken away (saved at once). */
+  onCoverChanged: (corner: Corner) => void
 }
 
 /** Creates a corner or changes its name, kind, address, place on the map and weekly schedule. */
-export default function CornerForm({ corner, onSaved, onCancel }: CornerFormProps) {
+export default function CornerForm({ corner, openid, onSaved, onCancel, onCoverChanged }: CornerFormProps) {
   const [name, setName] = useState(corner?.name ?? '')
   const [kind, setKind] = useState<CornerKind>(corner?.kind ?? 'park')
   const [address, setAddress] = useState(corner?.address ?? '')
@@ -84,6 +89,15 @@ export default function CornerForm({ corner, onSaved, onCancel }: CornerFormProp
   return (
     <View className="card manage__form">
       <Text className="card__title">{corner ? '修改公益角' : '新建公益角'}</Text>
+      <CoverSetter
+        noun="公益角"
+        id={corner?.id}
+        name={corner?.name ?? ''}
+        coverUrl={corner?.coverUrl}
+        openid={openid}
+        save={setCornerCover}
+        onChanged={onCoverChanged}
+      />
       <TextField
         label="名称"
         value={name}

@@ -39,7 +39,7 @@ function toTop() {
   Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
 }
 
-function Manager() {
+function Manager({ openid }: { openid: string }) {
   const [tab, setTab] = useState<Tab>('activities')
   const [corners, setCorners] = useState<Corner[] | null>(null)
   const [error, setError] = useState<CloudError | null>(null)
@@ -78,6 +78,12 @@ function Manager() {
     return (
       <CornerForm
         corner={editing.corner}
+        openid={openid}
+        onCoverChanged={(saved) =>
+          setCorners(
+            (list) => list && list.map((c) => (c.id === saved.id ? { ...c, coverUrl: saved.coverUrl } : c)),
+          )
+        }
         onSaved={(saved) => {
           toast(`已保存：${saved.name}`)
           edit(null)
@@ -96,6 +102,8 @@ function Manager() {
         activity={editing.activity}
         projectId={editing.projectId}
         corners={choices}
+        openid={openid}
+        onCoverChanged={() => setGeneration((g) => g + 1)}
         onSaved={(saved) => {
           toast(`已保存：${saved.title}`)
           setGeneration((g) => g + 1)
@@ -114,6 +122,8 @@ function Manager() {
           key={project?.id ?? 'new'}
           project={project}
           corners={corners}
+          openid={openid}
+          onCoverChanged={() => setGeneration((g) => g + 1)}
           onSaved={(saved) => {
             toast(`已保存：${saved.title}`)
             setGeneration((g) => g + 1)
@@ -203,7 +213,7 @@ export default function CornersManagePage() {
       {!me && error && <ErrorState message={error.message} onRetry={() => void reload()} />}
       {me &&
         (hasRole(me, 'worker') ? (
-          <Manager />
+          <Manager openid={me.openid} />
         ) : (
           <ActivityWorkersOnly purpose="这一页是社工站管理公益角、公益项目和活动用的。" />
         ))}

@@ -10,6 +10,7 @@ import {
   type Project,
   type ProjectStatus,
 } from '@shared/corners'
+import { CoverThumb } from '@/components/cover'
 import Icon from '@/components/icon'
 import ListFooter from '@/components/need-list'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
@@ -104,14 +105,19 @@ export function CornersPanel({
       {corners.length === 0 && <EmptyState title="还没有公益角" />}
       {corners.map((corner) => (
         <View key={corner.id} className="card manage__row" onClick={() => onEdit(corner)} role="button">
-          <View className="manage__row-head">
-            <Text className="manage__row-title">{corner.name}</Text>
-            <Text className="manage__status manage__status--open">{CORNER_KIND_LABELS[corner.kind]}</Text>
+          <View className="cover-row">
+            <View className="cover-row__main">
+              <View className="manage__row-head">
+                <Text className="manage__row-title">{corner.name}</Text>
+                <Text className="manage__status manage__status--open">{CORNER_KIND_LABELS[corner.kind]}</Text>
+              </View>
+              <Text className="manage__row-line">{describeSchedule(corner.schedule)}</Text>
+              <Text className="manage__row-line">
+                {corner.projectCount} 个项目 · {corner.address}
+              </Text>
+            </View>
+            <CoverThumb url={corner.coverUrl} label={`「${corner.name}」的封面`} />
           </View>
-          <Text className="manage__row-line">{describeSchedule(corner.schedule)}</Text>
-          <Text className="manage__row-line">
-            {corner.projectCount} 个项目 · {corner.address}
-          </Text>
           <Text className="manage__row-more">
             修改 <Icon name="next" />
           </Text>
@@ -148,11 +154,16 @@ export function ProjectsPanel({
       {!list.loading && !list.error && list.items.length === 0 && <EmptyState title="没有这样的项目" />}
       {list.items.map((project) => (
         <View key={project.id} className="card manage__row" onClick={() => onOpen(project)} role="button">
-          <Text className="manage__row-title">{project.title}</Text>
-          <Text className="manage__row-line">
-            {PROJECT_CATEGORY_LABELS[project.category]} · {project.org}
-          </Text>
-          <Text className="manage__row-line">在 {project.cornerIds.length} 个公益角展示</Text>
+          <View className="cover-row">
+            <View className="cover-row__main">
+              <Text className="manage__row-title">{project.title}</Text>
+              <Text className="manage__row-line">
+                {PROJECT_CATEGORY_LABELS[project.category]} · {project.org}
+              </Text>
+              <Text className="manage__row-line">在 {project.cornerIds.length} 个公益角展示</Text>
+            </View>
+            <CoverThumb url={project.coverUrl} label={`「${project.title}」的封面`} />
+          </View>
           <Text className="manage__row-more">
             修改项目、发布活动 <Icon name="next" />
           </Text>

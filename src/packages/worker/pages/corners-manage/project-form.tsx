@@ -13,8 +13,9 @@ import {
 } from '@shared/corners'
 import FormField, { TextField } from '@/components/form-field'
 import { toCloudError } from '@/services/cloud'
-import { upsertProject } from '@/services/corners'
+import { setProjectCover, upsertProject } from '@/services/corners'
 import { Chips, FieldError, MultiChips, errorOf, fieldErrors } from './chips'
+import CoverSetter from './cover-setter'
 
 const CATEGORY_OPTIONS = PROJECT_CATEGORIES.map((c) => ({ value: c, label: PROJECT_CATEGORY_LABELS[c] }))
 const STATUS_OPTIONS = PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABELS[s] }))
@@ -22,12 +23,23 @@ const STATUS_OPTIONS = PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_S
 interface ProjectFormProps {
   project?: Project
   corners: Corner[]
+  /** The worker's openid (a cover is uploaded into their own folder first). */
+  openid: string
   onSaved: (project: Project) => void
   onCancel: () => void
+  /** A cover was set or taken away (saved at once). */
+  onCoverChanged: () => void
 }
 
 /** Creates a project or changes it: what it is, who runs it, where it is shown, shown or archived. */
-export default function ProjectForm({ project, corners, onSaved, onCancel }: ProjectFormProps) {
+export default function ProjectForm({
+  project,
+  corners,
+  openid,
+  onSaved,
+  onCancel,
+  onCoverChanged,
+}: ProjectFormProps) {
   const [title, setTitle] = useState(project?.title ?? '')
   const [org, setOrg] = useState(project?.org ?? '')
   const [category, setCategory] = useState<ProjectCategory>(project?.category ?? 'community')
@@ -75,6 +87,15 @@ export default function ProjectForm({ project, corners, onSaved, onCancel }: Pro
   return (
     <View className="card manage__form">
       <Text className="card__title">{project ? '修改项目' : '新建项目'}</Text>
+      <CoverSetter
+        noun="项目"
+        id={project?.id}
+        name={project?.title ?? ''}
+        coverUrl={project?.coverUrl}
+        openid={openid}
+        save={setProjectCover}
+        onChanged={onCoverChanged}
+      />
       <TextField
         label="项目名称"
         value={title}
