@@ -116,6 +116,8 @@ describe('需求大厅', () => {
     routeTo(POOL)
     render(<PoolPage />)
 
+    // The cards come at once; the distances as soon as the phone tells where it is.
+    await screen.findByText('离您1 公里内')
     const card = await cardOf('帮忙修一下台灯')
     expect(within(card).getByText('完成可得 20 积分')).toBeInTheDocument()
     expect(within(card).getByText('同社区')).toBeInTheDocument()
@@ -138,11 +140,12 @@ describe('需求大厅', () => {
     routeTo(POOL)
     render(<PoolPage />)
 
+    // Not agreed yet: the phone is not asked, and 显示距离 is offered.
+    await screen.findByText('显示距离')
     const card = await cardOf('帮忙修一下台灯')
     expect(within(card).getByText('完成可得 20 积分')).toBeInTheDocument()
     expect(within(card).queryByText('同社区')).toBeNull()
     expect(within(card).queryByText(/离您/)).toBeNull()
-    // Not agreed yet: the phone was not asked.
     expect(located).not.toHaveBeenCalled()
 
     await tap('显示距离')

@@ -26,21 +26,23 @@ const FILTERS: Filter[] = ['all', ...NEED_CATEGORIES]
 const detailOf = (need: Need) => `${ROUTES.needDetail}?id=${need.id}`
 
 /**
- * Where the volunteer is, for the cards' distance steps: undefined while the phone is asked, null when it is not
- * known (not allowed, switched off, no answer). Asked quietly at first (only after the privacy agreement);
- * `ask` asks again, bringing up the 隐私保护提示 or the settings.
+ * Where the volunteer is, for the cards' distance steps: null until the phone tells. Asked quietly at first
+ * (only after the privacy agreement) while the list loads without distances; `ask` asks again, bringing up the
+ * 隐私保护提示 or the settings. `unknown`: an ask came back without a place (not allowed, switched off, no answer).
  */
 function useWhereIAm() {
-  const [near, setNear] = useState<LatLng | null | undefined>(undefined)
+  const [near, setNear] = useState<LatLng | null>(null)
+  const [unknown, setUnknown] = useState(false)
   const ask = useCallback(async (askAgain: boolean) => {
     const origin = await whereAmI(askAgain)
-    setNear(origin.located ? origin.point : null)
+    if (origin.located) setNear(origin.point)
+    setUnknown(!origin.located)
     return origin.located
   }, [])
   useEffect(() => {
     void ask(false)
   }, [ask])
-  return { near, ask }
+  return { near, unknown, ask }
 }
 
 interface PoolListProps {
@@ -133,7 +135,7 @@ function PoolList({ category, canClaim, near }: PoolListProps) {
 export default function PoolPage() {
   const { me, loading, error, reload } = useMe()
   const [category, setCategory] = useState<Filter>('all')
-  const { near, ask } = useWhereIAm()
+  const { near, unknown, ask } = useWhereIAm()
   const [locating, setLocating] = useState(false)
 
   const showDistances = async () => {
@@ -178,7 +180,7 @@ export default function PoolPage() {
           ))}
         </View>
       </ScrollView>
-      {near === null && (
+      {!near && unknown && (
         <View className="pool__locate">
           <Text className="pool__locate-text">
             允许使用位置后，每个需求会显示离您大概多远（只分几档，不记录您的位置）。
@@ -193,17 +195,13 @@ export default function PoolPage() {
           </Button>
         </View>
       )}
-      {near === undefined ? (
-        <Loading text="正在读取需求…" />
-      ) : (
-        // One list per category and place: a new key starts it again from the first page.
-        <PoolList
-          key={`${category}:${near ? `${near.lat},${near.lng}` : 'anywhere'}`}
-          category={category}
-          canClaim={hasRole(me, 'volunteer')}
-          near={near}
-        />
-      )}
+      {/* One list per category and place: a new key starts it again from the first page. */}
+      <PoolList
+        key={`${category}:${near ? `${near.lat},${near.lng}` : 'anywhere'}`}
+        category={category}
+        canClaim={hasRole(me, 'volunteer')}
+        near={near}
+      />
       <PrivacySheet />
     </View>
   )
