@@ -85,16 +85,13 @@ async function volunteersFor(needId: string, conditions: object[], limit: number
     }
     return { ...toSummary(u), forNeed }
   })
-  const rank = (p: PersonSummary & { forNeed: VolunteerFit }) => [
-    Number(!p.forNeed.sameCommunity),
-    p.forNeed.openTasks,
-    Number(!p.phoneVerified),
-  ]
   // Array.prototype.sort is stable: equal ranks keep the most recently updated first.
-  return fits.sort((a, b) => {
-    const [ra, rb] = [rank(a), rank(b)]
-    return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2]
-  })
+  return fits.sort(
+    (a, b) =>
+      Number(b.forNeed.sameCommunity) - Number(a.forNeed.sameCommunity) ||
+      a.forNeed.openTasks - b.forNeed.openTasks ||
+      Number(b.phoneVerified) - Number(a.phoneVerified),
+  )
 }
 
 export const findPeople = action({
