@@ -117,12 +117,12 @@ describe('需求大厅', () => {
     render(<PoolPage />)
 
     // The cards come at once; the distances as soon as the phone tells where it is.
-    await screen.findByText('离您1 公里内')
+    await screen.findByText('离您 1 公里内')
     const card = await cardOf('帮忙修一下台灯')
     expect(within(card).getByText('完成可得 20 积分')).toBeInTheDocument()
     expect(within(card).getByText('同社区')).toBeInTheDocument()
-    expect(within(card).getByText('离您1 公里内')).toBeInTheDocument()
-    expect(within(await cardOf('帮忙搬一下书架')).getByText('离您5 公里以上')).toBeInTheDocument()
+    expect(within(card).getByText('离您 1 公里内')).toBeInTheDocument()
+    expect(within(await cardOf('帮忙搬一下书架')).getByText('离您 5 公里以上')).toBeInTheDocument()
     expect(screen.queryByText('显示距离')).toBeNull()
     // The place itself is never on the card.
     expect(document.body.textContent).not.toContain(ADDRESS)
@@ -150,7 +150,7 @@ describe('需求大厅', () => {
 
     await tap('显示距离')
     await tap('同意并继续', (await screen.findByRole('dialog', { name: '隐私保护提示' })) as HTMLElement)
-    const step = await screen.findByText('离您1 公里内')
+    const step = await screen.findByText('离您 1 公里内')
     expect(step.closest('.need-card')).toBe(await cardOf('帮忙修一下台灯'))
     expect(located).toHaveBeenCalled()
     await waitForGone('显示距离')

@@ -59,7 +59,7 @@ function NearbyLine({ nearby }: { nearby: NeedNearby }) {
     <View className="need-card__nearby">
       {nearby.sameCommunity && <Text className="need-card__near">同社区</Text>}
       {nearby.distance && (
-        <Text className="need-card__distance">离您{DISTANCE_BUCKET_LABELS[nearby.distance]}</Text>
+        <Text className="need-card__distance">离您 {DISTANCE_BUCKET_LABELS[nearby.distance]}</Text>
       )}
     </View>
   )
