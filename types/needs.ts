@@ -5,7 +5,7 @@
 import * as z from 'zod/mini'
 import { idSchema, pagingFields, text } from './fields'
 import { photoFileId } from './images'
-import { locationSchema, type LatLng } from './corners'
+import { distanceKm, locationSchema, type LatLng } from './corners'
 
 export const NEED_CATEGORIES = [
   'elderly',
@@ -108,13 +108,25 @@ export const createNeedInput = z.strictObject({
 export const NEED_SCOPES = ['mine', 'pool', 'review', 'assigned', 'all'] as const
 export type NeedScope = (typeof NEED_SCOPES)[number]
 
-export const listNeedsInput = z.strictObject({
-  scope: z.enum(NEED_SCOPES, { error: '列表范围不正确' }),
-  /** The pool and `all` can be narrowed to one category; `all` also to one status. */
-  category: z.optional(z.enum(NEED_CATEGORIES, { error: '求助类别不正确' })),
-  status: z.optional(z.enum(NEED_STATUSES, { error: '状态不正确' })),
-  ...pagingFields,
-})
+export const listNeedsInput = z
+  .strictObject({
+    scope: z.enum(NEED_SCOPES, { error: '列表范围不正确' }),
+    /** The pool and `all` can be narrowed to one category; `all` also to one status. */
+    category: z.optional(z.enum(NEED_CATEGORIES, { error: '求助类别不正确' })),
+    status: z.optional(z.enum(NEED_STATUSES, { error: '状态不正确' })),
+    /**
+     * The pool only: where the caller is now (when they allowed their location), to tell each need's distance in
+     * coarse steps. Used for the answer and never kept.
+     */
+    near: z.optional(locationSchema),
+    ...pagingFields,
+  })
+  .check(
+    z.refine((v) => !v.near || v.scope === 'pool', {
+      error: '只有需求大厅可以按距离显示',
+      path: ['near'],
+    }),
+  )
 
 const needId = { id: idSchema('需求编号') }
 
@@ -230,6 +242,8 @@ export interface Need {
   completionPhotoCount: number
   /** Only to its assignee: a worker dispatched it to them and they have not seen it yet (needs.seen). */
   unseen?: true
+  /** The pool only (needs.list scope `pool`): same community, and the distance step when asked `near`. */
+  nearby?: NeedNearby
 }
 
 /** A need's photo: a temporary URL (two hours) for those who may open the need. */
@@ -242,6 +256,47 @@ export interface NeedPhoto {
 export interface NeedPhotos {
   items: NeedPhoto[]
   completion: NeedPhoto[]
+}
+
+/**
+ * How far a need in the pool is from the caller, in steps coarse enough not to tell its place: the distance from
+ * the caller to the middle of the grid cell (DISTANCE_CELL_DEG) that holds the need's place.
+ */
+export const DISTANCE_BUCKETS = ['1km', '3km', '5km', 'far'] as const
+export type DistanceBucket = (typeof DISTANCE_BUCKETS)[number]
+
+export const DISTANCE_BUCKET_LABELS: Record<DistanceBucket, string> = {
+  '1km': '1 公里内',
+  '3km': '3 公里内',
+  '5km': '5 公里内',
+  far: '5 公里以上',
+}
+
+/** The grid a need's place is rounded to before any distance is measured: 0.01° (about 1.1 km by 0.9 km here). */
+export const DISTANCE_CELL_DEG = 0.01
+
+/** The middle of the grid cell that holds `p`: all that a distance is ever measured to. */
+export function cellCentre(p: LatLng): LatLng {
+  const centre = (deg: number) =>
+    Math.round((Math.floor(deg / DISTANCE_CELL_DEG) + 0.5) * DISTANCE_CELL_DEG * 1e6) / 1e6
+  return { lat: centre(p.lat), lng: centre(p.lng) }
+}
+
+/** The step of the distance from `from` to the cell of `place`. */
+export function distanceBucket(from: LatLng, place: LatLng): DistanceBucket {
+  const km = distanceKm(from, cellCentre(place))
+  if (km <= 1) return '1km'
+  if (km <= 3) return '3km'
+  if (km <= 5) return '5km'
+  return 'far'
+}
+
+/** What the pool tells a volunteer about where a need is, without its place (API.md needs.list). */
+export interface NeedNearby {
+  /** The need was posted from the caller's own community (both known and equal). */
+  sameCommunity: boolean
+  /** Asked with `near` and the need has a place on the map; otherwise null. */
+  distance: DistanceBucket | null
 }
 
 export interface NeedRelease {

@@ -99,25 +99,37 @@ export const listVolunteersInput = z.strictObject({
 })
 
 /** Workers look people up to award points or dispatch a need: by name, by phone (all 11 digits or the last 4). */
-export const findPeopleInput = z.strictObject({
-  q: z.optional(
-    z
-      .string({ error: '请输入姓名或手机号' })
-      .check(z.trim(), z.maxLength(20, { error: '搜索内容不能超过20个字' })),
-  ),
-  role: z.optional(z.enum(ROLES, { error: '身份不正确' })),
-  /** With `role: 'merchant'`: only the staff of this shop. */
-  merchantId: z.optional(text('商户', 64)),
-  limit: z.optional(
-    z
-      .number({ error: '条数应为数字' })
-      .check(
-        z.int({ error: '条数应为整数' }),
-        z.gte(1, { error: '至少1条' }),
-        z.lte(20, { error: '最多20条' }),
-      ),
-  ),
-})
+export const findPeopleInput = z
+  .strictObject({
+    q: z.optional(
+      z
+        .string({ error: '请输入姓名或手机号' })
+        .check(z.trim(), z.maxLength(20, { error: '搜索内容不能超过20个字' })),
+    ),
+    role: z.optional(z.enum(ROLES, { error: '身份不正确' })),
+    /** With `role: 'merchant'`: only the staff of this shop. */
+    merchantId: z.optional(text('商户', 64)),
+    /**
+     * With `role: 'volunteer'`: choosing whom to dispatch this need to. Each person then comes with `forNeed`
+     * (skills, same community, open tasks) and the list is ordered for the choice (API.md user.findPeople).
+     */
+    needId: z.optional(idSchema('需求编号')),
+    limit: z.optional(
+      z
+        .number({ error: '条数应为数字' })
+        .check(
+          z.int({ error: '条数应为整数' }),
+          z.gte(1, { error: '至少1条' }),
+          z.lte(20, { error: '最多20条' }),
+        ),
+    ),
+  })
+  .check(
+    z.refine((v) => !v.needId || v.role === 'volunteer', {
+      error: '为需求派单时只能查找志愿者',
+      path: ['needId'],
+    }),
+  )
 
 export type FindPeopleInput = z.infer<typeof findPeopleInput>
 
@@ -144,6 +156,21 @@ export interface PersonSummary {
   since: number
   roles: Role[]
   volunteerStatus: VolunteerStatus | null
+  /** Only when asked with `needId`: what a worker weighs when dispatching that need to this volunteer. */
+  forNeed?: VolunteerFit
+}
+
+/** A volunteer as a dispatch weighs them against one need (user.findPeople with `needId`). */
+export interface VolunteerFit {
+  /** The skills of the volunteer's application. */
+  skills: string[]
+  /**
+   * The volunteer's community is the need's (the requester's when it was posted). Volunteers have no place on
+   * the map, so this is the only distance there is to tell.
+   */
+  sameCommunity: boolean
+  /** Needs assigned to the volunteer now (服务中: claimed or dispatched, not yet marked done). */
+  openTasks: number
 }
 
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>

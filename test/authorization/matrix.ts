@@ -178,6 +178,13 @@ export const ROWS: Row[] = [
   { fn: 'user', action: 'listVolunteers', payload: () => ({}), ...workersOnly(), seesContact: ['worker'] },
   { fn: 'user', action: 'findPeople', payload: () => ({ q: '王' }), ...workersOnly() },
   {
+    // Choosing whom to dispatch a need to: two reads of people (its community, the others) and one of open tasks.
+    fn: 'user',
+    action: 'findPeople',
+    payload: async (f) => ({ role: 'volunteer', needId: await f.need('open') }),
+    ...workersOnly(),
+  },
+  {
     fn: 'user',
     action: 'grantRole',
     payload: (f) => ({ openid: `grantee-${f.key()}`, role: 'worker' }),
@@ -367,6 +374,15 @@ export const ROWS: Row[] = [
     fn: 'needs',
     action: 'list',
     payload: () => ({ scope: 'pool' }),
+    expect: { anonymous: 'unauthenticated', volunteer: 'ok', otherVolunteer: 'ok', worker: 'ok' },
+    otherwise: 'permission-denied',
+    seesContact: ['worker'],
+  },
+  {
+    // The pool with the caller's location: distance steps, never the place.
+    fn: 'needs',
+    action: 'list',
+    payload: () => ({ scope: 'pool', near: { lat: 38.03, lng: 114.52 } }),
     expect: { anonymous: 'unauthenticated', volunteer: 'ok', otherVolunteer: 'ok', worker: 'ok' },
     otherwise: 'permission-denied',
     seesContact: ['worker'],

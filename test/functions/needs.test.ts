@@ -5,9 +5,9 @@
 import { RELEASE_LIMIT, RELEASE_WINDOW_MS, type Need } from '../../types/needs'
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
-import { emptyPoints } from '../../types/records'
 import { startEmulator, type Emulator } from '../helpers/emulator'
 import { ledgerViolations, readLedgerState } from '../helpers/invariants'
+import { approvedVolunteer } from '../helpers/people'
 import { connectSdk, type Sdk } from '../helpers/sdk'
 
 const WORKER = 'demo-worker-liu'
@@ -97,34 +97,8 @@ it('walks the whole life: post, approve, claim, complete, confirm with 5 stars, 
 
 it('lets exactly one of 30 racing volunteers claim a need; the rest get failed-precondition', async () => {
   const id = await needIn('open')
-  const now = Date.now()
   const racers = Array.from({ length: 30 }, (_v, i) => `racer-${i}`)
-  await sdk.db.collection('users').add({
-    data: racers.map((openid) => ({
-      _id: openid,
-      openid,
-      roles: ['resident', 'volunteer'],
-      nickname: `志愿者${openid}`,
-      phone: null,
-      community: '',
-      address: null,
-      elderMode: false,
-      volunteer: {
-        status: 'approved',
-        realName: '测试',
-        phone: '13900000000',
-        skills: ['x'],
-        appliedAt: now,
-        reviewedAt: now,
-        reviewedBy: WORKER,
-        reason: null,
-      },
-      merchantId: null,
-      points: emptyPoints(),
-      createdAt: now,
-      updatedAt: now,
-    })),
-  })
+  await sdk.db.collection('users').add({ data: racers.map((openid) => approvedVolunteer(openid, WORKER)) })
   const answers = await Promise.all(racers.map((r) => needs({ action: 'claim', id }, r)))
   const winners = answers.filter((a) => a.ok)
   expect(winners).toHaveLength(1)

@@ -1,8 +1,14 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { LatLng } from '@shared/corners'
 import { RELEASE_LIMIT, type Need } from '@shared/needs'
 import AssignedPage from '@/packages/volunteer/pages/mine'
 import PoolPage from '@/packages/volunteer/pages/pool'
+import { wgs84ToGcj02 } from '@/services/corners'
 import {
+  ADDRESS,
+  OTHER_VOLUNTEER,
+  PHONE,
   RESIDENT,
   VOLUNTEER,
   WORKER,
@@ -11,7 +17,9 @@ import {
   needs,
   openDetail,
   postNeed,
+  routeTo,
 } from './needs-support'
+import { phoneIsAt } from './corners-support'
 import { startEmulatorForFile, tap, typeInto, waitForGone } from './support/app'
 import { nextPicked, picture, riskyPicture } from './support/photos'
 
@@ -20,6 +28,25 @@ const emulator = startEmulatorForFile()
 /** A need the worker has approved, waiting in the pool. */
 async function openNeed(title: string, urgent = false): Promise<Need> {
   const need = await postNeed(emulator(), title, urgent)
+  await needs(emulator(), WORKER, { action: 'review', id: need.id, approve: true })
+  return need
+}
+
+const POOL = '/packages/volunteer/pages/pool/index'
+
+afterEach(() => jest.restoreAllMocks())
+
+/** An open need posted at `place` on the map (GCJ-02, as WeChat's map picks it). */
+async function placedNeed(title: string, place: LatLng): Promise<Need> {
+  const need = await needs(emulator(), RESIDENT, {
+    action: 'create',
+    category: 'repair',
+    title,
+    description: '家里的小电器坏了，想请会修的邻居帮忙看看。',
+    address: ADDRESS,
+    contactPhone: PHONE,
+    location: place,
+  })
   await needs(emulator(), WORKER, { action: 'review', id: need.id, approve: true })
   return need
 }
@@ -78,6 +105,56 @@ describe('需求大厅', () => {
     expect(await screen.findByText('手慢了，这个需求已经被别人接了')).toBeInTheDocument()
     await tap('再想想')
     await waitForGone('帮忙修一下门锁')
+  })
+
+  test('a pool card shows what completing earns, 同社区, and with the phone’s location how far in steps', async () => {
+    const phone = { lat: 38.0412, lng: 114.5203 } // what the browser reports (GPS)
+    await placedNeed('帮忙修一下台灯', wgs84ToGcj02(phone))
+    const far = { lat: wgs84ToGcj02(phone).lat + 0.06, lng: wgs84ToGcj02(phone).lng } // about 6.7 km north
+    await placedNeed('帮忙搬一下书架', far)
+    phoneIsAt(phone)
+    await become(emulator(), OTHER_VOLUNTEER) // 槐中路社区, the resident's
+    routeTo(POOL)
+    render(<PoolPage />)
+
+    // The cards come at once; the distances as soon as the phone tells where it is.
+    await screen.findByText('离您 1 公里内')
+    const card = await cardOf('帮忙修一下台灯')
+    expect(within(card).getByText('完成可得 20 积分')).toBeInTheDocument()
+    expect(within(card).getByText('同社区')).toBeInTheDocument()
+    expect(within(card).getByText('离您 1 公里内')).toBeInTheDocument()
+    expect(within(await cardOf('帮忙搬一下书架')).getByText('离您 5 公里以上')).toBeInTheDocument()
+    expect(screen.queryByText('显示距离')).toBeNull()
+    // The place itself is never on the card.
+    expect(document.body.textContent).not.toContain(ADDRESS)
+  })
+
+  test('without the location the cards still work; 显示距离 asks through the 隐私保护提示 and then shows steps', async () => {
+    const phone = { lat: 38.0412, lng: 114.5203 }
+    await placedNeed('帮忙修一下台灯', wgs84ToGcj02(phone))
+    const located = jest.spyOn(Taro, 'getLocation').mockResolvedValue({
+      latitude: phone.lat,
+      longitude: phone.lng,
+      errMsg: 'getLocation:ok',
+    } as Taro.getLocation.SuccessCallbackResult)
+    await become(emulator(), VOLUNTEER) // 道义街3502社区: not the resident's
+    routeTo(POOL)
+    render(<PoolPage />)
+
+    // Not agreed yet: the phone is not asked, and 显示距离 is offered.
+    await screen.findByText('显示距离')
+    const card = await cardOf('帮忙修一下台灯')
+    expect(within(card).getByText('完成可得 20 积分')).toBeInTheDocument()
+    expect(within(card).queryByText('同社区')).toBeNull()
+    expect(within(card).queryByText(/离您/)).toBeNull()
+    expect(located).not.toHaveBeenCalled()
+
+    await tap('显示距离')
+    await tap('同意并继续', (await screen.findByRole('dialog', { name: '隐私保护提示' })) as HTMLElement)
+    const step = await screen.findByText('离您 1 公里内')
+    expect(step.closest('.need-card')).toBe(await cardOf('帮忙修一下台灯'))
+    expect(located).toHaveBeenCalled()
+    await waitForGone('显示距离')
   })
 
   test('a resident who is not a volunteer is offered the application instead of the pool', async () => {

@@ -1,9 +1,20 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import type { Need } from '@shared/needs'
+import type { Page } from '@shared/envelope'
 import NeedsAllPage from '@/packages/worker/pages/needs-all'
 import NeedsCreatePage from '@/packages/worker/pages/needs-create'
 import NeedsReviewPage from '@/packages/worker/pages/needs-review'
-import { RESIDENT, VOLUNTEER, WORKER, become, needs, openDetail, postNeed, routeTo } from './needs-support'
+import {
+  OTHER_VOLUNTEER,
+  RESIDENT,
+  VOLUNTEER,
+  WORKER,
+  become,
+  needs,
+  openDetail,
+  postNeed,
+  routeTo,
+} from './needs-support'
 import { startEmulatorForFile, tap, typeInto, waitForGone } from './support/app'
 
 const emulator = startEmulatorForFile()
@@ -87,6 +98,57 @@ describe('全部需求', () => {
     const dispatched = await needs(emulator(), RESIDENT, { action: 'get', id: need.id })
     expect(dispatched.status).toBe('assigned')
     expect(dispatched.assignee?.openid).toBe('demo-volunteer-chen')
+  })
+
+  test('the dispatch picker shows each volunteer’s skills, 同社区 and open tasks, neighbours first', async () => {
+    const need = await postNeed(emulator(), '帮忙修一下电饭煲')
+    await needs(emulator(), WORKER, { action: 'review', id: need.id, approve: true })
+    // 张桂芹 (another community) takes two needs; one more is dispatched to 陈志强 (the resident's community).
+    for (const title of ['帮忙取药', '帮忙买菜']) {
+      const other = await postNeed(emulator(), title)
+      await needs(emulator(), WORKER, { action: 'review', id: other.id, approve: true })
+      await needs(emulator(), VOLUNTEER, { action: 'claim', id: other.id })
+    }
+    const third = await postNeed(emulator(), '帮忙换灯泡')
+    await needs(emulator(), WORKER, { action: 'review', id: third.id, approve: true })
+    await needs(emulator(), WORKER, { action: 'dispatch', id: third.id, volunteerOpenid: OTHER_VOLUNTEER })
+    const holding = async (openid: string) =>
+      (await needs<Page<Need>>(emulator(), openid, { action: 'list', scope: 'assigned' })).items.filter(
+        (n) => n.status === 'assigned',
+      ).length
+    const [zhangTasks, chenTasks] = [await holding(VOLUNTEER), await holding(OTHER_VOLUNTEER)]
+    expect(zhangTasks).toBeGreaterThanOrEqual(2)
+
+    await become(emulator(), WORKER)
+    render(<NeedsAllPage />)
+    await tap('待接单', await screen.findByRole('tablist'))
+    await tap('派给志愿者', await cardOf('帮忙修一下电饭煲'))
+    const rows = async () => {
+      await screen.findByText('陈志强')
+      return [...document.querySelectorAll<HTMLElement>('.volunteer-picker__person')]
+    }
+    const rowOf = async (name: string) =>
+      (await screen.findByText(name)).closest('.volunteer-picker__person') as HTMLElement
+
+    const chen = await rowOf('陈志强')
+    expect(within(chen).getByText('同社区')).toBeInTheDocument()
+    expect(within(chen).getByText('擅长：家电维修、驾驶')).toBeInTheDocument()
+    expect(within(chen).getByText(`手上 ${chenTasks} 件服务中`)).toBeInTheDocument()
+    const zhang = await rowOf('张桂芹')
+    expect(within(zhang).queryByText('同社区')).toBeNull()
+    expect(within(zhang).getByText('擅长：陪伴聊天、代买代办、助医陪诊')).toBeInTheDocument()
+    expect(within(zhang).getByText(`手上 ${zhangTasks} 件服务中`)).toBeInTheDocument()
+    // Neighbours first: every 同社区 row comes before every other.
+    const near = (await rows()).map((r) => within(r).queryByText('同社区') !== null)
+    expect(near[0]).toBe(true)
+    expect(near.indexOf(false)).toBeGreaterThan(0)
+    expect(near.slice(near.indexOf(false)).every((n) => !n)).toBe(true)
+
+    // The confirmation says how busy the volunteer is.
+    await tap('派单', zhang)
+    expect(
+      await screen.findByText(new RegExp(`手上 ${zhangTasks} 件服务中`), { selector: '.confirm-dialog *' }),
+    ).toBeInTheDocument()
   })
 
   test('the status filter lists only needs in that state', async () => {

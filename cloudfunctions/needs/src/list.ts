@@ -1,11 +1,19 @@
 /** Lists by scope (keyset paged) and one need by id, each shown as the caller may see it. */
-import { getNeedInput, listNeedsInput, type Need, type NeedScope } from '../../../types/needs'
+import {
+  distanceBucket,
+  getNeedInput,
+  listNeedsInput,
+  type Need,
+  type NeedNearby,
+  type NeedScope,
+} from '../../../types/needs'
+import type { LatLng } from '../../../types/corners'
 import type { Page } from '../../../types/envelope'
 import type { NeedRecord } from '../../../types/records'
 import type { Role } from '../../../types/user'
 import { _, db } from '../../../server/cloud'
 import { denied } from '../../../server/errors'
-import { action } from '../../../server/handler'
+import { action, type Caller } from '../../../server/handler'
 import { afterCursor, decodeCursor, pageOf } from '../../../server/paging'
 import { findNeed } from './store'
 import { mayView, toNeed } from './views'
@@ -16,6 +24,19 @@ const SCOPE_ROLES: Record<NeedScope, Role[]> = {
   review: ['worker'],
   assigned: ['volunteer', 'worker'],
   all: ['worker'],
+}
+
+/**
+ * Where an open need is, as the pool tells it: from the caller's own community or not, and how far in coarse
+ * steps from where the caller is (`near`), measured to the middle of the grid cell that holds the need's place,
+ * never to the place itself (API.md needs.list).
+ */
+function nearbyOf(need: NeedRecord, caller: Caller, near: LatLng | undefined): NeedNearby {
+  const mine = caller.user?.community ?? ''
+  return {
+    sameCommunity: mine !== '' && need.community === mine,
+    distance: near && need.location ? distanceBucket(near, need.location) : null,
+  }
 }
 
 export const list = action({
@@ -46,7 +67,12 @@ export const list = action({
       .limit(limit + 1)
       .get()
     const { rows, nextCursor } = pageOf(res.data, limit, (n) => n.createdAt)
-    return { items: rows.map((n) => toNeed(n, caller)), nextCursor }
+    const items = rows.map((n) => {
+      const need = toNeed(n, caller)
+      if (args.scope === 'pool') need.nearby = nearbyOf(n, caller, args.near)
+      return need
+    })
+    return { items, nextCursor }
   },
 })
 

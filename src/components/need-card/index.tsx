@@ -1,6 +1,13 @@
 import { type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, type Need, type NeedStatus } from '@shared/needs'
+import {
+  DISTANCE_BUCKET_LABELS,
+  NEED_CATEGORY_LABELS,
+  NEED_STATUS_LABELS,
+  type Need,
+  type NeedNearby,
+  type NeedStatus,
+} from '@shared/needs'
 import { shanghaiDay, shanghaiMinute } from '@shared/time'
 import Icon from '@/components/icon'
 import './index.scss'
@@ -41,12 +48,32 @@ export function requesterLine(need: Need): string {
   return need.requester.nickname || '居民'
 }
 
+/** What completing the need earns (before the rating bonus), as the pool's cards say it. */
+export function pointsLine(points: number): string {
+  return points > 0 ? `完成可得 ${points} 积分` : '这件事不计积分'
+}
+
+/** 同社区 and the distance step, as far as the pool told them (nothing when it told neither). */
+function NearbyLine({ nearby }: { nearby: NeedNearby }) {
+  if (!nearby.sameCommunity && !nearby.distance) return null
+  return (
+    <View className="need-card__nearby">
+      {nearby.sameCommunity && <Text className="need-card__near">同社区</Text>}
+      {nearby.distance && (
+        <Text className="need-card__distance">离您 {DISTANCE_BUCKET_LABELS[nearby.distance]}</Text>
+      )}
+    </View>
+  )
+}
+
 interface NeedCardProps {
   need: Need
   /** Show who asked (lists that hold many people's needs). */
   showRequester?: boolean
   /** Show the volunteer who took it. @default true */
   showAssignee?: boolean
+  /** Show what completing it earns (the pool). */
+  showPoints?: boolean
   /** Opens the need's page. */
   onOpen?: () => void
   /** Buttons under the card's text. */
@@ -58,6 +85,7 @@ export default function NeedCard({
   need,
   showRequester = false,
   showAssignee = true,
+  showPoints = false,
   onOpen,
   children,
 }: NeedCardProps) {
@@ -72,6 +100,12 @@ export default function NeedCard({
           </View>
         </View>
         <Text className="need-card__title">{need.title}</Text>
+        {(showPoints || need.nearby) && (
+          <View className="need-card__facts">
+            {showPoints && <Text className="need-card__points">{pointsLine(need.points)}</Text>}
+            {need.nearby && <NearbyLine nearby={need.nearby} />}
+          </View>
+        )}
         {showRequester && <Text className="need-card__line">求助人：{requesterLine(need)}</Text>}
         {need.preferredTime && <Text className="need-card__line">希望时间：{need.preferredTime}</Text>}
         {showAssignee && need.assignee && (

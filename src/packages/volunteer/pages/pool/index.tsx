@@ -1,9 +1,11 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Button, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import type { LatLng } from '@shared/corners'
 import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, type Need, type NeedCategory } from '@shared/needs'
 import ConfirmDialog from '@/components/confirm-dialog'
 import NeedCard from '@/components/need-card'
+import PrivacySheet from '@/components/privacy-sheet'
 import ListFooter, { useRefreshOnReturn } from '@/components/need-list'
 import { EmptyState, ErrorState, Loading } from '@/components/page-state'
 import { hasRole, useMe } from '@/hooks/use-me'
@@ -12,6 +14,7 @@ import { ROUTES, openPage } from '@/routes'
 import { toCloudError } from '@/services/cloud'
 import { NEED_TEMPLATES, claimNeed, listNeeds } from '@/services/needs'
 import { askForNotices } from '@/services/notices'
+import { whereAmI } from '@/pages/home/use-nearby-corners'
 import VolunteersOnly from '../../components/volunteers-only'
 import './index.scss'
 
@@ -22,16 +25,44 @@ const FILTERS: Filter[] = ['all', ...NEED_CATEGORIES]
 
 const detailOf = (need: Need) => `${ROUTES.needDetail}?id=${need.id}`
 
-function PoolList({ category, canClaim }: { category: Filter; canClaim: boolean }) {
+/**
+ * Where the volunteer is, for the cards' distance steps: null until the phone tells. Asked quietly at first
+ * (only after the privacy agreement) while the list loads without distances; `ask` asks again, bringing up the
+ * 隐私保护提示 or the settings. `unknown`: an ask came back without a place (not allowed, switched off, no answer).
+ */
+function useWhereIAm() {
+  const [near, setNear] = useState<LatLng | null>(null)
+  const [unknown, setUnknown] = useState(false)
+  const ask = useCallback(async (askAgain: boolean) => {
+    const origin = await whereAmI(askAgain)
+    if (origin.located) setNear(origin.point)
+    setUnknown(!origin.located)
+    return origin.located
+  }, [])
+  useEffect(() => {
+    void ask(false)
+  }, [ask])
+  return { near, unknown, ask }
+}
+
+interface PoolListProps {
+  category: Filter
+  canClaim: boolean
+  /** Where the volunteer is (sent for the distance steps only), or null. */
+  near: LatLng | null
+}
+
+function PoolList({ category, canClaim, near }: PoolListProps) {
   const fetchPage = useCallback(
     (cursor: string | undefined) =>
       listNeeds({
         scope: 'pool',
         category: category === 'all' ? undefined : category,
+        near: near ?? undefined,
         cursor,
         limit: PAGE_SIZE,
       }),
-    [category],
+    [category, near],
   )
   const list = usePagedList(fetchPage)
   const [claiming, setClaiming] = useState<Need | null>(null)
@@ -79,7 +110,7 @@ function PoolList({ category, canClaim }: { category: Filter; canClaim: boolean 
         />
       )}
       {list.items.map((need) => (
-        <NeedCard key={need.id} need={need} showRequester onOpen={() => openPage(detailOf(need))}>
+        <NeedCard key={need.id} need={need} showRequester showPoints onOpen={() => openPage(detailOf(need))}>
           {canClaim && (
             <Button className="btn btn--primary pool__claim" onClick={() => setClaiming(need)}>
               我来接单
@@ -104,6 +135,16 @@ function PoolList({ category, canClaim }: { category: Filter; canClaim: boolean 
 export default function PoolPage() {
   const { me, loading, error, reload } = useMe()
   const [category, setCategory] = useState<Filter>('all')
+  const { near, unknown, ask } = useWhereIAm()
+  const [locating, setLocating] = useState(false)
+
+  const showDistances = async () => {
+    setLocating(true)
+    const located = await ask(true)
+    setLocating(false)
+    if (!located)
+      Taro.showToast({ title: '没有获得位置，需求照常可以查看和接单', icon: 'none', duration: 2500 })
+  }
 
   if (!me) {
     return (
@@ -139,8 +180,29 @@ export default function PoolPage() {
           ))}
         </View>
       </ScrollView>
-      {/* One list per category: a new key starts it again from the first page. */}
-      <PoolList key={category} category={category} canClaim={hasRole(me, 'volunteer')} />
+      {!near && unknown && (
+        <View className="pool__locate">
+          <Text className="pool__locate-text">
+            允许使用位置后，每个需求会显示离您大概多远（只分几档，不记录您的位置）。
+          </Text>
+          <Button
+            className="btn btn--secondary pool__locate-btn"
+            loading={locating}
+            disabled={locating}
+            onClick={() => void showDistances()}
+          >
+            显示距离
+          </Button>
+        </View>
+      )}
+      {/* One list per category and place: a new key starts it again from the first page. */}
+      <PoolList
+        key={`${category}:${near ? `${near.lat},${near.lng}` : 'anywhere'}`}
+        category={category}
+        canClaim={hasRole(me, 'volunteer')}
+        near={near}
+      />
+      <PrivacySheet />
     </View>
   )
 }
