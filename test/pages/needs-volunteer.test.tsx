@@ -20,7 +20,7 @@ import {
   routeTo,
 } from './needs-support'
 import { phoneIsAt } from './corners-support'
-import { startEmulatorForFile, tap, typeInto, waitForGone } from './support/app'
+import { fieldDrawn, startEmulatorForFile, tap, typeInto, waitForGone } from './support/app'
 import { nextPicked, picture, riskyPicture } from './support/photos'
 
 const emulator = startEmulatorForFile()
@@ -246,6 +246,7 @@ describe('完成时拍照', () => {
     await become(emulator(), VOLUNTEER)
     const page = openDetail(need.id)
     await tap('填写完成情况')
+    await fieldDrawn('分钟数，例如：45')
     await tap('1小时')
 
     const risky = nextPicked([riskyPicture(1)])

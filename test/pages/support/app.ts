@@ -71,14 +71,21 @@ export function actAs(identity: DemoIdentity): void {
  * <input> a moment after they mount, so this waits for it.
  */
 export async function typeInto(placeholder: string, value: string): Promise<void> {
-  const field = await waitFor(() => {
+  fireEvent.input(await fieldDrawn(placeholder), { target: { value } })
+}
+
+/**
+ * Waits until the Taro Input or Textarea that shows `placeholder` has drawn its inner <input>, e.g. before a
+ * button fills it (a value set before then makes Taro's component fail to update it).
+ */
+export async function fieldDrawn(placeholder: string): Promise<HTMLElement> {
+  return waitFor(() => {
     const inner = screen
       .getAllByPlaceholderText(placeholder)
       .find((el) => el.tagName === 'INPUT' || el.tagName === 'TEXTAREA')
     if (!inner) throw new Error(`no input shows the placeholder "${placeholder}"`)
     return inner
   })
-  fireEvent.input(field, { target: { value } })
 }
 
 /**
