@@ -1,6 +1,7 @@
 /**
- * The bank accounts the transaction tests move money between: an emulator with the fixtures' collections, and
- * `accounts` documents of `{ balance }` read and written through the real SDK.
+ * The bank accounts the transaction tests move money between: an emulator with the fixtures' collections and
+ * functions (`transfer` moves one unit inside a function call, as the product's functions do), and `accounts`
+ * documents of `{ balance }` read and written through the real SDK.
  */
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../helpers/emulator'
@@ -17,6 +18,7 @@ export interface Bank {
 export async function startBank(lockWaitMs?: number): Promise<Bank> {
   const emu = await startEmulator({
     collectionsFile: path.join(__dirname, 'fixtures', 'collections.json'),
+    functionsDir: path.join(__dirname, 'fixtures', 'functions'),
     lockWaitMs,
   })
   const sdk = connectSdk(emu.url)

@@ -8,6 +8,7 @@ import type { Me, Role } from '@shared/user'
 import type { DemoIdentity } from '@/services/demo-identity'
 import { setDemoIdentity } from '@/services/identity'
 import { startEmulator, type Emulator } from './emulator'
+import { pageCallsInFlight } from './taro'
 
 /** Starts an emulator with the demo seed for this file and points the app's H5 calls at it. */
 export function startEmulatorForFile(): () => Emulator {
@@ -43,6 +44,8 @@ export async function callAs<T = unknown>(
   data: object,
   name = 'user',
 ): Promise<T> {
+  // What the page is still asking lands first, while Testing Library waits (not during this call, outside act).
+  if (pageCallsInFlight() > 0) await waitFor(() => expect(pageCallsInFlight()).toBe(0))
   const envelope = await emulator.call(name, data, openid)
   if (!envelope?.ok)
     throw new Error(`${name}.${(data as { action?: string }).action} failed: ${JSON.stringify(envelope)}`)

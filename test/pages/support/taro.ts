@@ -29,6 +29,22 @@ const HOOKS = [
 ] as const
 for (const name of HOOKS) Taro[name] = hooks[name]
 
+// The pages' own calls to the emulator, counted so that a test can let them answer before it makes its own
+// (support/app.ts `callAs`): an answer landing while the test awaits something else is an update outside act.
+let callsInFlight = 0
+const send = Taro.request as (options: unknown) => Promise<unknown>
+Taro.request = (options: unknown) => {
+  const task = send(options)
+  callsInFlight += 1
+  // Counted down before the caller's own continuation runs (reactions run in the order they were added).
+  const done = () => {
+    callsInFlight -= 1
+  }
+  task.then(done, done)
+  return task
+}
+export const pageCallsInFlight = () => callsInFlight
+
 // A page rendered alone has no router and so no page stack: going back leads to the fallback page.
 Taro.getCurrentPages = () => []
 
