@@ -6,7 +6,8 @@
 import type { Activity, ActivityListing, Participation } from '../../types/activities'
 import { nextSession, type Corner } from '../../types/corners'
 import type { Page } from '../../types/envelope'
-import { startEmulator, type Emulator } from '../helpers/emulator'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
 
 const WORKER = 'demo-worker-liu'
 const NEWCOMER = 'find-newcomer'
@@ -14,11 +15,9 @@ const HOUR = 3600_000
 
 let emu: Emulator
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
+startEmulatorForFile({ seed: 'none', reset: 'demo' }, (started) => {
+  emu = started
 })
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('demo'))
 
 const activities = <T>(data: object, openid?: string) => emu.call<T>('activities', data, openid)
 const now = () => emu.advanceClock(0)

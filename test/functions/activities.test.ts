@@ -8,9 +8,9 @@ import { CODE_LOCK_MS, CODE_MAX_MISSES } from '../../types/activities'
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
 import type { Me } from '../../types/user'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { ledgerViolations, readLedgerState } from '../helpers/invariants'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
+import type { Sdk } from '../helpers/sdk'
 
 const WORKER = 'demo-worker-liu'
 /** People with no demo sign-ups, so that the activities a test creates never clash with theirs. */
@@ -25,14 +25,9 @@ const HOUR = 60 * MINUTE
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
-  sdk = connectSdk(emu.url)
-})
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('demo'))
-afterEach(async () => {
-  expect(ledgerViolations(await readLedgerState(sdk))).toEqual([])
+startEmulatorForFile({ seed: 'none', reset: 'demo', ledger: true }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
 
 const activities = <T>(data: object, openid?: string) => emu.call<T>('activities', data, openid)

@@ -9,9 +9,10 @@ import { DEFAULT_VISIT_EVERY_DAYS } from '../../types/care'
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
 import { POINTS_RULES } from '../../types/points'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { careViolations, ledgerViolations, readCareState, readLedgerState } from '../helpers/invariants'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
+import { careViolations, readCareState } from '../helpers/invariants'
+import type { Sdk } from '../helpers/sdk'
 
 const WORKER = 'demo-worker-liu'
 const CAPTAIN = 'demo-volunteer-zhang'
@@ -30,14 +31,11 @@ let sdk: Sdk
 let keySeq = 0
 const key = () => `care-key-${Date.now().toString(36)}-${++keySeq}`
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
-  sdk = connectSdk(emu.url)
+startEmulatorForFile({ seed: 'none', reset: 'demo', ledger: true }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('demo'))
 afterEach(async () => {
-  expect(ledgerViolations(await readLedgerState(sdk))).toEqual([])
   expect(careViolations(await readCareState(sdk))).toEqual([])
 })
 

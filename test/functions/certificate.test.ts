@@ -12,9 +12,10 @@ import type { Page } from '../../types/envelope'
 import type { NeedRecord, SignupRecord } from '../../types/records'
 import { serviceFromRecords } from '../../types/service'
 import { shanghaiDay } from '../../types/time'
-import { startEmulator, type Emulator } from '../helpers/emulator'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
 import { readAll } from '../helpers/invariants'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Sdk } from '../helpers/sdk'
 import { clientUpload } from '../helpers/storage'
 import { encodePng } from '../../emulator/png'
 import { postErrand, snapshotCollections } from '../helpers/snapshots'
@@ -29,12 +30,10 @@ const DAY = 86_400_000
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
-  sdk = connectSdk(emu.url)
+startEmulatorForFile({ seed: 'none', reset: 'demo' }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('demo'))
 
 const cert = <T>(data: object, openid?: string) => emu.call<T>('certificate', data, openid)
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00+08:00`)

@@ -6,8 +6,9 @@
  * without them.
  */
 import type { Need } from '../../types/needs'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
+import type { Sdk } from '../helpers/sdk'
 import { postErrand, snapshotCollections } from '../helpers/snapshots'
 
 const WORKER = 'demo-worker-liu'
@@ -20,12 +21,10 @@ const RISKY = '代\u200b开发票 办\u2066假\u2069证'
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
-  sdk = connectSdk(emu.url)
+startEmulatorForFile({ seed: 'none', reset: 'demo' }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('demo'))
 
 const everything = () =>
   snapshotCollections(sdk, ['users', 'needs', 'rewards', 'merchants', 'ledger', 'activities'])

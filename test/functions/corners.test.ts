@@ -14,8 +14,9 @@ import {
   type ProjectDetail,
 } from '../../types/corners'
 import type { Page } from '../../types/envelope'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
+import type { Sdk } from '../helpers/sdk'
 
 const WORKER = 'test-worker'
 const DEMO_WORKER = 'demo-worker-liu'
@@ -24,12 +25,10 @@ const RESIDENT = 'test-resident'
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none', adminOpenids: [WORKER] })
-  sdk = connectSdk(emu.url)
+startEmulatorForFile({ seed: 'none', adminOpenids: [WORKER], reset: 'none' }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('none'))
 
 const corners = <T>(data: object, openid?: string) => emu.call<T>('corners', data, openid)
 

@@ -11,7 +11,8 @@ import type { Corner, CornerDetail, Project, ProjectDetail } from '../../types/c
 import type { Page } from '../../types/envelope'
 import { IMAGE_RISK_MARKER } from '../../emulator/openapi'
 import { encodePng } from '../../emulator/png'
-import { startEmulator, type Emulator } from '../helpers/emulator'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
 import { connectSdk } from '../helpers/sdk'
 import { clientUpload, fetchBytes, fetchUrl, tempUrl } from '../helpers/storage'
 
@@ -28,11 +29,9 @@ const picture = (seed: number, text: Record<string, string> = {}) =>
 let emu: Emulator
 let upload = 0
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
+startEmulatorForFile({ seed: 'none', reset: 'demo' }, (started) => {
+  emu = started
 })
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('demo'))
 
 /** Uploads `bytes` into `openid`'s own folder, as the app does. */
 const uploadAs = (openid: string, bytes: Buffer) =>

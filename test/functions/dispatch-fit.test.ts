@@ -13,10 +13,10 @@ import {
 import type { Page } from '../../types/envelope'
 import { distanceKm, type LatLng } from '../../types/corners'
 import type { PersonSummary } from '../../types/user'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { ledgerViolations, readLedgerState } from '../helpers/invariants'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
 import { approvedVolunteer } from '../helpers/people'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Sdk } from '../helpers/sdk'
 
 const WORKER = 'demo-worker-liu'
 const RESIDENT = 'demo-resident-li' // 槐中路社区
@@ -29,14 +29,9 @@ const PLACE: LatLng = { lat: 38.02874, lng: 114.52268 }
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
-  sdk = connectSdk(emu.url)
-})
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('demo'))
-afterEach(async () => {
-  expect(ledgerViolations(await readLedgerState(sdk))).toEqual([])
+startEmulatorForFile({ seed: 'none', reset: 'demo', ledger: true }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
 
 const needs = <T = Need>(data: object, openid?: string) => emu.call<T>('needs', data, openid)

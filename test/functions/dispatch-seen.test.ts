@@ -6,8 +6,9 @@
 import type { Need, SeenNeeds } from '../../types/needs'
 import type { NoticePage } from '../../types/notices'
 import type { Page } from '../../types/envelope'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
+import type { Sdk } from '../helpers/sdk'
 import { dispatchErrand, postErrand, snapshotCollections } from '../helpers/snapshots'
 
 const RESIDENT = 'demo-resident-li'
@@ -18,13 +19,9 @@ const OTHER_VOLUNTEER = 'demo-volunteer-chen'
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
-  sdk = connectSdk(emu.url)
-})
-afterAll(() => emu.stop())
-beforeEach(async () => {
-  await emu.reset('demo')
+startEmulatorForFile({ seed: 'none', reset: 'demo' }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
 
 const needs = <T>(data: object, openid?: string) => emu.call<T>('needs', data, openid)

@@ -6,9 +6,10 @@
  * redeemed order has one redemption entry — and every refusal was a proper one.
  */
 import type { Order, RedemptionCode } from '../../types/mall'
-import { startEmulator, type Emulator, type Envelope } from '../helpers/emulator'
+import type { Emulator, Envelope } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
 import { ledgerViolations, readLedgerState } from '../helpers/invariants'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Sdk } from '../helpers/sdk'
 
 let emu: Emulator
 let sdk: Sdk
@@ -38,11 +39,10 @@ const STAFF: Record<string, string> = {
 }
 const PROPER = ['failed-precondition', 'resource-exhausted', 'already-exists']
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
-  sdk = connectSdk(emu.url)
+startEmulatorForFile({ seed: 'none' }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
-afterAll(() => emu.stop())
 
 function random(seed: number): () => number {
   let s = seed >>> 0

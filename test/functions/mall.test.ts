@@ -16,9 +16,10 @@ import { LOOKUP_LOCK_MS, LOOKUP_MAX_MISSES, SHOP_LOOKUP_MAX_MISSES } from '../..
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
 import { emptyPoints } from '../../types/records'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { ledgerViolations, readLedgerState } from '../helpers/invariants'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
+import { readLedgerState } from '../helpers/invariants'
+import type { Sdk } from '../helpers/sdk'
 
 const WORKER = 'demo-worker-liu'
 const SHOP = 'demo-merchant-zhou' // 惠民便民超市
@@ -28,13 +29,11 @@ const BUYER = 'demo-volunteer-zhang'
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
-  sdk = connectSdk(emu.url)
+startEmulatorForFile({ seed: 'none', reset: 'demo', ledger: true }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
-afterAll(() => emu.stop())
 beforeEach(async () => {
-  await emu.reset('demo')
   const topUp = {
     action: 'adjust',
     openid: BUYER,
@@ -43,9 +42,6 @@ beforeEach(async () => {
     idempotencyKey: 'top-up-buyer',
   }
   expect((await emu.call('points', topUp, WORKER)).ok).toBe(true)
-})
-afterEach(async () => {
-  expect(ledgerViolations(await readLedgerState(sdk))).toEqual([])
 })
 
 const mall = <T = Order>(data: object, openid?: string) => emu.call<T>('mall', data, openid)

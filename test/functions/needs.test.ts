@@ -5,10 +5,10 @@
 import { RELEASE_LIMIT, RELEASE_WINDOW_MS, type Need } from '../../types/needs'
 import type { Page } from '../../types/envelope'
 import type { PointsSummaryFull } from '../../types/points'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { ledgerViolations, readLedgerState } from '../helpers/invariants'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
 import { approvedVolunteer } from '../helpers/people'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Sdk } from '../helpers/sdk'
 
 const WORKER = 'demo-worker-liu'
 const RESIDENT = 'demo-resident-li'
@@ -18,14 +18,9 @@ const OTHER_VOLUNTEER = 'demo-volunteer-chen'
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
-  sdk = connectSdk(emu.url)
-})
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('demo'))
-afterEach(async () => {
-  expect(ledgerViolations(await readLedgerState(sdk))).toEqual([])
+startEmulatorForFile({ seed: 'none', reset: 'demo', ledger: true }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
 
 const needs = <T = Need>(data: object, openid?: string) => emu.call<T>('needs', data, openid)

@@ -7,8 +7,9 @@ import type { Need } from '../../types/needs'
 import type { NoticePage, NoticeRecord } from '../../types/notices'
 import type { Workbench } from '../../types/workbench'
 import { EXPIRING_WITHIN_MS, URGENT_WITHIN_MS } from '../../types/workbench'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
+import type { Sdk } from '../helpers/sdk'
 import { postErrand, snapshotCollections } from '../helpers/snapshots'
 
 const RESIDENT = 'demo-resident-li'
@@ -21,13 +22,9 @@ const PHONE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
-  sdk = connectSdk(emu.url)
-})
-afterAll(() => emu.stop())
-beforeEach(async () => {
-  await emu.reset('demo')
+startEmulatorForFile({ seed: 'none', reset: 'demo' }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
 
 const user = <T>(data: object, openid?: string) => emu.call<T>('user', data, openid)

@@ -12,7 +12,8 @@ import type { Need, NeedPhoto, NeedPhotos } from '../../types/needs'
 import type { Page } from '../../types/envelope'
 import { IMAGE_RISK_MARKER } from '../../emulator/openapi'
 import { encodePng } from '../../emulator/png'
-import { startEmulator, type Emulator } from '../helpers/emulator'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
 import { clientUpload, fetchBytes, tempUrl } from '../helpers/storage'
 
 const WORKER = 'demo-worker-liu'
@@ -26,11 +27,9 @@ const picture = (seed: number, text: Record<string, string> = {}) =>
 
 let emu: Emulator
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
+startEmulatorForFile({ seed: 'none', reset: 'demo' }, (started) => {
+  emu = started
 })
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('demo'))
 
 async function rewardInCatalog(id: string): Promise<CatalogItem> {
   const page = await emu.call<Page<CatalogItem>>(

@@ -4,22 +4,18 @@
  */
 import type { Board, LedgerEntry, PointsRules, PointsSummaryFull } from '../../types/points'
 import type { Page } from '../../types/envelope'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { ledgerViolations, readLedgerState } from '../helpers/invariants'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
+import { readLedgerState } from '../helpers/invariants'
+import type { Sdk } from '../helpers/sdk'
 
 const WORKER = 'demo-worker-liu'
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
-  sdk = connectSdk(emu.url)
-})
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('demo'))
-afterEach(async () => {
-  expect(ledgerViolations(await readLedgerState(sdk))).toEqual([])
+startEmulatorForFile({ seed: 'none', reset: 'demo', ledger: true }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
 
 const points = <T>(data: object, openid?: string) => emu.call<T>('points', data, openid)

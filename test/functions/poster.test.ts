@@ -6,18 +6,17 @@
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { activityIdFromScene, POSTER_PAGE, type PosterCode } from '../../types/activities'
-import { startEmulator, type Emulator } from '../helpers/emulator'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
 import { connectSdk } from '../helpers/sdk'
 
 const WORKER = 'demo-worker-liu'
 const ACTIVITY = 'demo-act-xiaohongmao-1'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
+startEmulatorForFile({ seed: 'none', reset: 'demo' }, (started) => {
+  emu = started
 })
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('demo'))
 
 /** What a phone's camera reads from a data URL's PNG. */
 function scan(dataUrl: string): string | null {

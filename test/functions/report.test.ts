@@ -13,11 +13,12 @@ import type { Need } from '../../types/needs'
 import type { Recipient, Visit } from '../../types/care'
 import type { ReportDayRecord, ReportSummary, ReportTrend } from '../../types/report'
 import { shanghaiDay, shanghaiMonth } from '../../types/time'
-import { startEmulator, type Emulator } from '../helpers/emulator'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
 import { ledgerViolations, readLedgerState } from '../helpers/invariants'
 import { counterMismatches, figuresFromRecords, readReportRecords } from '../helpers/report'
 import { Dice } from '../helpers/random'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Sdk } from '../helpers/sdk'
 import { waitUntil } from '../helpers/wait'
 import { postErrand, snapshotCollections } from '../helpers/snapshots'
 
@@ -36,11 +37,10 @@ const CROWD = [...REQUESTERS, 'demo-neighbour-05', 'demo-neighbour-06', 'demo-ne
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'demo' })
-  sdk = connectSdk(emu.url)
+startEmulatorForFile({ seed: 'demo' }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
-afterAll(() => emu.stop())
 
 async function ok<T>(fn: string, data: object, openid: string): Promise<T> {
   const res = await emu.call<T>(fn, data, openid)

@@ -5,9 +5,10 @@
  * do the same thing for them.
  */
 import type { CheckinCode } from '../../types/activities'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { ledgerViolations, needViolations, readLedgerState, readNeedState } from '../helpers/invariants'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
+import { needViolations, readNeedState } from '../helpers/invariants'
+import type { Sdk } from '../helpers/sdk'
 import { postErrand, snapshotCollections } from '../helpers/snapshots'
 
 const WORKER = 'demo-worker-liu'
@@ -18,14 +19,11 @@ const MINUTE = 60_000
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none' })
-  sdk = connectSdk(emu.url)
+startEmulatorForFile({ seed: 'none', reset: 'demo', ledger: true }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset('demo'))
 afterEach(async () => {
-  expect(ledgerViolations(await readLedgerState(sdk))).toEqual([])
   expect(needViolations(await readNeedState(sdk))).toEqual([])
 })
 

@@ -4,20 +4,17 @@
  */
 import type { Me, PersonSummary, RoleHolder, VolunteerApplication } from '../../types/user'
 import type { Page } from '../../types/envelope'
-import { startEmulator, type Emulator } from '../helpers/emulator'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
+import type { Sdk } from '../helpers/sdk'
 
 const ADMIN = 'admin-worker'
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'none', adminOpenids: [ADMIN] })
-  sdk = connectSdk(emu.url)
-})
-afterAll(() => emu.stop())
-beforeEach(async () => {
-  await emu.reset('demo')
+startEmulatorForFile({ seed: 'none', adminOpenids: [ADMIN], reset: 'demo' }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
 
 const user = <T>(data: object, openid?: string) => emu.call<T>('user', data, openid)
