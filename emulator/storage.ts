@@ -5,10 +5,12 @@
  *   authorization; the SDK then PUTs the bytes there (4.x) or POSTs them as a form with `Signature` (2.6). Errors
  *   of the upload are COS's XML (`<Error><Code>…`), which the SDK raises as -503001 with `[Code]: message`.
  *   `storage.batchGetDownloadUrl` answers temporary URLs, `storage.batchDeleteFile` deletes; a file that does not
- *   exist is `STORAGE_FILE_NONEXIST` (-503003) in its row of the answer.
+ *   exist is `STORAGE_FILE_NONEXIST` (-503003) in its row of the answer. A request naming more than 50 files
+ *   (CloudBase's limit per request) answers `INVALID_PARAM` and does nothing.
  * - The app (H5 in place of wx.cloud): POST /cloud/storage/upload (multipart: `cloudPath`, `file`),
  *   /cloud/storage/temp-url `{fileList, maxAge?}` and /cloud/storage/delete `{fileList}`, the caller in
- *   `x-wx-openid`, answered as wx.cloud answers (`{fileID}`, `{fileList: [{fileID, tempFileURL, status, errMsg}]}`).
+ *   `x-wx-openid`, answered as wx.cloud answers (`{fileID}`, `{fileList: [{fileID, tempFileURL, status, errMsg}]}`);
+ *   more than 50 files in one request is refused (400, -501007) and does nothing.
  * - GET /storage/<bucket>/<path>?t=<expiry s>&sign=<sig> serves a file while its temporary URL is valid on the
  *   emulated clock; a deleted or replaced file's old URLs stop working.
  *
@@ -213,6 +215,10 @@ export class CloudStorage {
   /** A storage action of wx-server-sdk (the admin: no rule restricts it). */
   handleAdmin(action: string, body: Record<string, unknown>): Record<string, unknown> {
     const requestId = crypto.randomUUID()
+    const named = body.file_list ?? body.fileid_list
+    if (Array.isArray(named) && named.length > FILES_PER_REQUEST) {
+      return { requestId, code: 'INVALID_PARAM', message: TOO_MANY_FILES }
+    }
     if (action === 'storage.getUploadMetadata') {
       // Answered for any path, as COS signs first: the upload itself refuses a bad one with a clear message.
       const filePath = typeof body.path === 'string' ? body.path : ''
@@ -382,8 +388,9 @@ export class CloudStorage {
     } catch {
       return fail(400, -501007, 'fileList 格式不对')
     }
-    const list = Array.isArray(parsed.fileList) ? parsed.fileList.slice(0, 50) : null
+    const list = Array.isArray(parsed.fileList) ? parsed.fileList : null
     if (!list) return fail(400, -501007, 'fileList 应为文件 ID 的列表')
+    if (list.length > FILES_PER_REQUEST) return fail(400, -501007, TOO_MANY_FILES)
     // A file the caller may not read or delete answers as a missing one.
     const allowed = (fileID: unknown, forDelete: boolean): string | null => {
       const filePath = pathOfFileId(
@@ -418,6 +425,10 @@ export class CloudStorage {
     })
   }
 }
+
+/** CloudBase answers temporary URLs for, and deletes, at most this many files per request. */
+export const FILES_PER_REQUEST = 50
+const TOO_MANY_FILES = `一次最多处理 ${FILES_PER_REQUEST} 个文件 (at most ${FILES_PER_REQUEST} files per request)`
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })

@@ -8,7 +8,7 @@
  */
 import crypto from 'node:crypto'
 import { IMAGE_CONTENT_TYPES, IMAGE_EXTENSIONS, imageProblem, sniffImage } from '../types/images'
-import { cloud } from './cloud'
+import { cloud, deleteFiles, fileBatches } from './cloud'
 import { AppError, invalid, notFound } from './errors'
 
 /** How long a photo's temporary URL works: long enough to look at a page, short enough not to be passed on. */
@@ -64,17 +64,13 @@ export async function acceptPhoto(openid: string, fileID: string, dest: string):
 
 /** Deletes files, whether or not they are still there (a photo replaced or taken away). */
 export async function removeFiles(fileIDs: string[]): Promise<void> {
-  if (fileIDs.length === 0) return
   try {
-    await cloud.deleteFile({ fileList: fileIDs })
+    await deleteFiles(fileIDs)
   } catch (err) {
     // A file left behind costs storage, not correctness: nothing refers to it any more.
     console.error('deleteFile failed', err)
   }
 }
-
-/** The most file IDs CloudBase turns into temporary URLs in one request. */
-const URLS_PER_REQUEST = 50
 
 /**
  * Temporary URLs of `fileIDs` (one request per 50, sent together), by file ID; a missing file has none.
@@ -82,11 +78,8 @@ const URLS_PER_REQUEST = 50
 export async function photoUrls(fileIDs: Array<string | null | undefined>): Promise<Map<string, string>> {
   const wanted = [...new Set(fileIDs.filter((f): f is string => Boolean(f)))]
   const urls = new Map<string, string>()
-  const batches: string[][] = []
-  for (let i = 0; i < wanted.length; i += URLS_PER_REQUEST)
-    batches.push(wanted.slice(i, i + URLS_PER_REQUEST))
   const answers = await Promise.all(
-    batches.map(
+    fileBatches(wanted).map(
       async (batch) =>
         (
           (await cloud.getTempFileURL({

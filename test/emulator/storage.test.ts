@@ -102,6 +102,22 @@ describe('storage through wx-server-sdk, as a function calls it', () => {
     expect(again.fileList).toEqual([{ fileID, status: -503003, errMsg: 'storage file not exists' }])
   })
 
+  it('answers at most 50 files a request: 51 temporary URLs or deletes are refused and delete nothing', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 51; i++)
+      ids.push(
+        (await sdk.cloud.uploadFile({ cloudPath: `many/${i}.txt`, fileContent: Buffer.from(`${i}`) })).fileID,
+      )
+    const urls = await rejection(sdk.cloud.getTempFileURL({ fileList: ids }))
+    expect(urls).toMatchObject({ code: 'INVALID_PARAM' })
+    const deletes = await rejection(sdk.cloud.deleteFile({ fileList: ids }))
+    expect(deletes).toMatchObject({ code: 'INVALID_PARAM' })
+    const fifty = await sdk.cloud.getTempFileURL({ fileList: ids.slice(0, 50) })
+    expect(fifty.fileList.filter((f: { status: number }) => f.status === 0)).toHaveLength(50)
+    const last = await sdk.cloud.getTempFileURL({ fileList: ids.slice(50) })
+    expect(last.fileList[0].status).toBe(0)
+  })
+
   it('answers -503003 for a missing file in getTempFileURL and downloadFile', async () => {
     const fileID = 'cloud://local.6c6f-local-1300000000/nothing/here.png'
     const res = await sdk.cloud.getTempFileURL({ fileList: [fileID] })
@@ -245,6 +261,19 @@ describe('storage from the app (the rules for callers)', () => {
       'o-bob',
     )
     expect(res.body.fileList.map((f: { status: number }) => f.status)).toEqual([-503003, -503003])
+  })
+
+  it('refuses more than 50 files in one request from the app, and deletes none of them', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 51; i++)
+      ids.push((await clientUpload(`user/o-dan/${i}.png`, picture(100 + i), 'o-dan')).body.fileID as string)
+    for (const op of ['temp-url', 'delete'] as const) {
+      const res = await client(op, { fileList: ids }, 'o-dan')
+      expect(res.status).toBe(400)
+      expect(res.body).toMatchObject({ errCode: -501007 })
+    }
+    const still = await client('temp-url', { fileList: ids.slice(0, 50) }, 'o-dan')
+    expect(still.body.fileList.filter((f: { status: number }) => f.status === 0)).toHaveLength(50)
   })
 
   it('lets the owner delete their own file', async () => {

@@ -463,6 +463,39 @@ describe('files kept for a while', () => {
   }
   const partOf = (r: ExportRecord, n: number) => `${r.base}/exports/${r.owner}/${r._id}/${n}.json`
 
+  it('deletes the files of many old exports in one nightly run, though storage deletes at most 50 files a request', async () => {
+    // 30 exports left after three calls each: 90 parts and 30 files, stored as the function stores them.
+    const base = (
+      await sdk.cloud.uploadFile({ cloudPath: 'exports/probe.json', fileContent: Buffer.from('[]') })
+    ).fileID as string
+    const bucket = base.slice(0, base.indexOf('/', 'cloud://'.length))
+    const now = await emu.now()
+    const made: ExportRecord[] = Array.from({ length: 30 }, (_v, i) => ({
+      _id: `old-export-${i}`,
+      owner: WORKER,
+      base: bucket,
+      parts: 3,
+      touchedAt: now,
+    }))
+    const files = made.flatMap((r) => [
+      `exports/${r.owner}/${r._id}.xlsx`,
+      ...[0, 1, 2].map((n) => `exports/${r.owner}/${r._id}/${n}.json`),
+    ])
+    for (const cloudPath of files) await sdk.cloud.uploadFile({ cloudPath, fileContent: Buffer.from('[]') })
+    for (const { _id, ...data } of made) await sdk.db.collection('report_exports').doc(_id).set({ data })
+    expect(files).toHaveLength(120)
+    expect(await stored(`${bucket}/${files[119]}`)).toBe(true)
+
+    const run = nextRunAfter(now + 3 * HOUR)
+    await emu.advanceClock(run - now + MINUTE)
+    await waitUntil(async () => {
+      const ids = new Set((await records()).map((r) => r._id))
+      return made.some((r) => ids.has(r._id)) ? undefined : true
+    })
+    const left = await Promise.all(files.map((f) => stored(`${bucket}/${f}`)))
+    expect(files.filter((_f, i) => left[i])).toEqual([])
+  })
+
   it('deletes finished and abandoned exports at the first nightly run two hours after their last call, and keeps newer ones', async () => {
     const { from, to } = await period()
     const before = new Set((await records()).map((r) => r._id))
@@ -488,8 +521,7 @@ describe('files kept for a while', () => {
 
     // The first 02:00 (Beijing time) at least three hours on; an export made an hour before it.
     const now = await emu.now()
-    let run = dayStart(now) + 2 * HOUR
-    while (run < now + 3 * HOUR) run += DAY
+    const run = nextRunAfter(now + 3 * HOUR)
     await emu.advanceClock(run - HOUR - now)
     const recent = (await exportAll({ kind: 'volunteers', from, to })).progress
     await emu.advanceClock(HOUR + MINUTE)
@@ -513,4 +545,10 @@ describe('files kept for a while', () => {
 
 const HOUR = 3600_000
 const MINUTE = 60_000
+/** The nightly timer's first run (02:00 Beijing time) at or after `at`. */
+function nextRunAfter(at: number): number {
+  let run = dayStart(at) + 2 * HOUR
+  while (run < at) run += DAY
+  return run
+}
 const dayStart = (at: number) => Date.parse(`${shanghaiDay(at)}T00:00:00+08:00`)

@@ -31,7 +31,7 @@ import { PARTICIPATION_STATE_LABELS } from '../../../types/activities'
 import type { ActivityRecord, NeedRecord, OrderRecord, SignupRecord } from '../../../types/records'
 import { FIGURE_LABELS, FIGURE_MEANINGS, type ReportSummary } from '../../../types/report'
 import { formatShanghai, shanghaiDay } from '../../../types/time'
-import { _, cloud, db } from '../../../server/cloud'
+import { _, cloud, db, deleteFiles } from '../../../server/cloud'
 import { byId } from '../../../server/docs'
 import { invalid, notFound, precondition } from '../../../server/errors'
 import { action, type Caller } from '../../../server/handler'
@@ -621,9 +621,7 @@ async function assertOwnParts(openid: string, job: Job): Promise<void> {
 async function removeParts(openid: string, job: Job): Promise<void> {
   if (!job.parts) return
   try {
-    await cloud.deleteFile({
-      fileList: Array.from({ length: job.parts }, (_x, n) => `${job.base}/${partPath(openid, job, n)}`),
-    })
+    await deleteFiles(Array.from({ length: job.parts }, (_x, n) => `${job.base}/${partPath(openid, job, n)}`))
   } catch (err) {
     // Parts left behind cost storage, not correctness: the finished file does not depend on them.
     console.error('deleteFile of export parts failed', err)
@@ -690,8 +688,6 @@ async function recordFiles(owner: string, job: Job, now: number): Promise<void> 
 
 const CLEAN_BATCH = 100
 const CLEAN_ROUNDS = 20
-/** wx-server-sdk's deleteFile takes at most 50 file IDs a call. */
-const DELETE_CHUNK = 50
 
 /**
  * The nightly timer's clean-up: every export last called more than EXPORT_KEEP_MS ago loses its file and
@@ -713,8 +709,7 @@ export async function removeOldExports(now: number): Promise<{ exports: number; 
       `${r.base}/${filePath(r.owner, { id: r._id })}`,
       ...Array.from({ length: r.parts }, (_x, n) => `${r.base}/${partPath(r.owner, { id: r._id }, n)}`),
     ])
-    for (let i = 0; i < fileList.length; i += DELETE_CHUNK)
-      await cloud.deleteFile({ fileList: fileList.slice(i, i + DELETE_CHUNK) })
+    await deleteFiles(fileList)
     await db
       .collection('report_exports')
       .where({ _id: _.in(res.data.map((r) => r._id)) })
