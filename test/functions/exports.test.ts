@@ -19,9 +19,10 @@ import { PARTICIPATION_STATE_LABELS } from '../../types/activities'
 import type { ActivityRecord, NeedRecord, OrderRecord, SignupRecord } from '../../types/records'
 import type { ReportSummary } from '../../types/report'
 import { formatShanghai, shanghaiDay } from '../../types/time'
-import { startEmulator, type CallOutcome, type Emulator } from '../helpers/emulator'
+import type { CallOutcome, Emulator } from '../helpers/emulator'
+import { startEmulatorForFile } from '../helpers/file-emulator'
 import { readAll } from '../helpers/invariants'
-import { connectSdk, type Sdk } from '../helpers/sdk'
+import type { Sdk } from '../helpers/sdk'
 import { fetchBytes } from '../helpers/storage'
 import { waitUntil } from '../helpers/wait'
 
@@ -35,11 +36,10 @@ const BUDGET = 6
 let emu: Emulator
 let sdk: Sdk
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 'demo' })
-  sdk = connectSdk(emu.url)
+startEmulatorForFile({ seed: 'demo' }, (started, connected) => {
+  emu = started
+  sdk = connected
 })
-afterAll(() => emu.stop())
 
 type Expected = string | number | { at: number } | null
 
