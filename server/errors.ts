@@ -20,6 +20,8 @@ export class AppError extends Error {
 export const invalid = (message?: string) => new AppError('invalid-argument', message)
 export const denied = (message?: string) => new AppError('permission-denied', message)
 export const notFound = (message?: string) => new AppError('not-found', message)
+/** A need that does not exist, or that the caller may not know of: both answer the same. */
+export const needNotFound = () => notFound('没有找到这个需求，可能已被删除')
 export const precondition = (message?: string) => new AppError('failed-precondition', message)
 export const exists = (message?: string) => new AppError('already-exists', message)
 export const exhausted = (message?: string) => new AppError('resource-exhausted', message)

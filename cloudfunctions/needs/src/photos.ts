@@ -8,13 +8,12 @@
 import crypto from 'node:crypto'
 import { needPhotosInput, removeNeedPhotoInput, type Need, type NeedPhotos } from '../../../types/needs'
 import type { NeedPhotoRecord, NeedRecord } from '../../../types/records'
-import { notFound } from '../../../server/errors'
+import { needNotFound, notFound } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { acceptPhoto, photoUrls, removeFiles } from '../../../server/photos'
 import { changeNeed, findNeed } from './store'
 import { mayView, toNeed } from './views'
 
-const NO_NEED = '没有找到这个需求，可能已被删除'
 const NO_PHOTO = '没有找到这张照片，可能已被删除'
 
 /** Checks and keeps the caller's uploads, in order; if one is refused, those already kept are deleted. */
@@ -39,9 +38,9 @@ export const photos = action({
     try {
       need = await findNeed(args.id)
     } catch {
-      throw notFound(NO_NEED)
+      throw needNotFound()
     }
-    if (!mayView(need, caller)) throw notFound(NO_NEED)
+    if (!mayView(need, caller)) throw needNotFound()
     const request = need.photos ?? []
     const completion = need.completionPhotos ?? []
     // One request for the temporary URLs of both.

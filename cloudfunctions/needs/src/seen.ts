@@ -8,7 +8,7 @@ import type { NeedRecord } from '../../../types/records'
 import type { NoticeRecord } from '../../../types/notices'
 import { _, db } from '../../../server/cloud'
 import { dispatchEvent, unseenDispatches } from '../../../server/dispatches'
-import { notFound } from '../../../server/errors'
+import { needNotFound } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { noticeId } from '../../../server/notify'
 import { isUnseenBy } from './views'
@@ -23,7 +23,7 @@ export const seen = action({
       .field({ _id: true, status: true, assignee: true, unseenBy: true, dispatchedAt: true })
       .limit(ids.length)
       .get()
-    if (found.data.length !== ids.length) throw notFound('没有找到这个需求，可能已被删除')
+    if (found.data.length !== ids.length) throw needNotFound()
     const fresh = found.data.filter((n) => isUnseenBy(n, caller.openid))
     if (fresh.length > 0) {
       const now = Date.now()

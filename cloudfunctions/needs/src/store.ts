@@ -2,7 +2,7 @@
 import type { NeedRecord } from '../../../types/records'
 import { needClaimed, needCompleted, needConfirmed, type Tally } from '../../../types/report'
 import type { Transaction } from '../../../server/db'
-import { notFound } from '../../../server/errors'
+import { needNotFound } from '../../../server/errors'
 import { countInTransaction } from '../../../server/report'
 import { inTransaction } from '../../../server/transaction'
 import { db } from '../../../server/cloud'
@@ -11,13 +11,13 @@ export async function readNeed(tx: Transaction, id: string): Promise<NeedRecord>
   try {
     return (await tx.collection<NeedRecord>('needs').doc(id).get()).data
   } catch {
-    throw notFound('没有找到这个需求，可能已被删除')
+    throw needNotFound()
   }
 }
 
 export async function findNeed(id: string): Promise<NeedRecord> {
   const res = await db.collection<NeedRecord>('needs').where({ _id: id }).limit(1).get()
-  if (!res.data[0]) throw notFound('没有找到这个需求，可能已被删除')
+  if (!res.data[0]) throw needNotFound()
   return res.data[0]
 }
 

@@ -3,7 +3,7 @@ import { findPeopleInput, type PersonSummary, type VolunteerFit } from '../../..
 import type { NeedRecord, UserRecord } from '../../../types/records'
 import { maskPhone } from '../../../types/text'
 import { _, db } from '../../../server/cloud'
-import { notFound } from '../../../server/errors'
+import { needNotFound } from '../../../server/errors'
 import { action } from '../../../server/handler'
 import { escapeRegex } from '../../../server/search'
 import { displayName } from '../../../server/users'
@@ -42,7 +42,7 @@ async function openTasksOf(openids: string[]): Promise<Map<string, number>> {
 /** The need a dispatch is for: its community decides who is near. */
 async function needFor(id: string): Promise<NeedRecord> {
   const res = await db.collection<NeedRecord>('needs').where({ _id: id }).limit(1).get()
-  if (!res.data[0]) throw notFound('没有找到这个需求，可能已被删除')
+  if (!res.data[0]) throw needNotFound()
   return res.data[0]
 }
 
